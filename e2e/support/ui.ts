@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { password } from './stack';
+
+/** Signs in through the login form and waits for the shell. */
+export async function signIn(page: Page, user: string, options: { path?: string; pass?: string } = {}): Promise<void> {
+  await page.goto(options.path ?? '/login');
+  await page.getByLabel('Domain').fill('Default');
+  await page.getByLabel('User name').fill(user);
+  await page.getByLabel('Password').fill(options.pass ?? password(user));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
+/** Fails the test on serious accessibility violations of the current page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).disableRules(['color-contrast']).analyze();
+  const serious = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Collects Content-Security-Policy violations reported by the page. */
+export function watchCsp(page: Page): string[] {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}

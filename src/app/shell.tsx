@@ -1,0 +1,60 @@
+import { Suspense } from 'react';
+import { NavLink, Outlet } from 'react-router';
+import { cn } from '@/components/ui/cn';
+import { Spinner } from '@/components/ui/states';
+import { paths } from '@/config/paths';
+import { ReloginDialog } from '@/features/auth/components/relogin-dialog';
+import { ScopeSwitcher } from '@/features/auth/components/scope-switcher';
+import { UserMenu } from '@/features/auth/components/user-menu';
+import { usePermissions } from '@/lib/session';
+
+function NavItem({ to, children }: { to: string; children: string }) {
+  return (
+    <NavLink
+      to={to}
+      className={({ isActive }) =>
+        cn(
+          'block rounded-md px-3 py-1.5 text-sm',
+          isActive
+            ? 'bg-sky-100 font-medium text-sky-900 dark:bg-sky-900/40 dark:text-sky-100'
+            : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
+        )
+      }
+    >
+      {children}
+    </NavLink>
+  );
+}
+
+/** The signed-in layout: header with scope and user, navigation, the page, the re-login dialog. */
+export function Shell() {
+  const { isAdmin } = usePermissions();
+  return (
+    <div className="flex min-h-screen flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+        Skip to content
+      </a>
+      <header className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
+        <span className="text-base font-semibold tracking-tight">Loupe</span>
+        <div className="flex flex-wrap items-center gap-4">
+          <ScopeSwitcher />
+          <UserMenu />
+        </div>
+      </header>
+      <div className="flex flex-1">
+        <nav aria-label="Main" className="w-48 shrink-0 space-y-0.5 border-r border-slate-200 p-2 dark:border-slate-800">
+          <NavItem to={paths.images}>Images</NavItem>
+          <NavItem to={paths.sharedWithMe}>Shared with me</NavItem>
+          <NavItem to={paths.metadefs}>Metadata definitions</NavItem>
+          {isAdmin && <NavItem to={paths.tasks}>Tasks</NavItem>}
+        </nav>
+        <main id="main" className="min-w-0 flex-1 p-4">
+          <Suspense fallback={<Spinner />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+      <ReloginDialog />
+    </div>
+  );
+}

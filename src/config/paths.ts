@@ -1,0 +1,12 @@
+// Every route path in one place; links are built with these helpers.
+export const paths = {
+  login: '/login',
+  images: '/images',
+  image: (id: string) => `/images/${encodeURIComponent(id)}`,
+  imagePattern: '/images/:imageId',
+  sharedWithMe: '/shared',
+  metadefs: '/metadefs',
+  metadefNamespace: (namespace: string) => `/metadefs/${encodeURIComponent(namespace)}`,
+  metadefNamespacePattern: '/metadefs/:namespace',
+  tasks: '/tasks',
+} as const;

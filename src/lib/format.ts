@@ -1,0 +1,58 @@
+// Human-readable sizes and times, shared by every feature.
+const UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB', 'PiB'] as const;
+
+/** 1536 → "1.5 KiB"; null → "—". */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return '—';
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < UNITS.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
+  return `${value.toFixed(digits).replace(/\.0+$/, '')} ${UNITS[unit]}`;
+}
+
+/** "1.5 GiB", "512MB", "2 g", "1024" → bytes; undefined when it can't be read. */
+export function parseBytes(text: string): number | undefined {
+  const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgtp]?)(i?b?)\s*$/i.exec(text);
+  if (!match) return undefined;
+  const [, amount, prefix = '', suffix = ''] = match;
+  const power = ' kmgtp'.indexOf(prefix.toLowerCase() || ' ');
+  // "MB" and "MiB" both mean mebibytes here, as Glance sizes are binary everywhere else in the UI.
+  if (suffix && !/^i?b$/i.test(suffix)) return undefined;
+  const bytes = Number(amount) * 1024 ** power;
+  return Number.isFinite(bytes) ? Math.round(bytes) : undefined;
+}
+
+const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+const STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 24 * 3600],
+  ['month', 30 * 24 * 3600],
+  ['day', 24 * 3600],
+  ['hour', 3600],
+  ['minute', 60],
+  ['second', 1],
+];
+
+/** Glance timestamps sometimes lack the zone (image tasks): they are UTC. */
+export function parseApiTime(iso: string): number {
+  const withZone = /(Z|[+-]\d\d:?\d\d)$/.test(iso) ? iso : `${iso}Z`;
+  return Date.parse(withZone);
+}
+
+export function formatRelative(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '—';
+  const seconds = Math.round((parseApiTime(iso) - now) / 1000);
+  for (const [unit, size] of STEPS) {
+    if (Math.abs(seconds) >= size || unit === 'second') return relative.format(Math.round(seconds / size), unit);
+  }
+  return iso;
+}
+
+export function formatAbsolute(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const time = parseApiTime(iso);
+  return Number.isNaN(time) ? iso : new Date(time).toLocaleString();
+}

@@ -1,0 +1,26 @@
+import { fileURLToPath, URL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'vitest/config';
+
+// `npm run dev` proxies the APIs like the production server does (scripts/serve.mjs),
+// so the same public/config.json works in both.
+const keystonePort = process.env.LOUPE_KEYSTONE_PORT ?? '15000';
+const glancePort = process.env.LOUPE_GLANCE_PORT ?? '19292';
+
+export default defineConfig({
+  plugins: [react(), tailwindcss()],
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  server: {
+    proxy: {
+      '/keystone': { target: `http://127.0.0.1:${keystonePort}`, rewrite: (p) => p.replace(/^\/keystone/, '') },
+      '/glance': { target: `http://127.0.0.1:${glancePort}`, rewrite: (p) => p.replace(/^\/glance/, '') },
+    },
+  },
+  build: { sourcemap: true, target: 'es2022' },
+  test: {
+    environment: 'jsdom',
+    include: ['src/**/*.test.{ts,tsx}'],
+    restoreMocks: true,
+  },
+});
