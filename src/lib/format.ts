@@ -11,7 +11,7 @@ export function formatBytes(bytes: number | null | undefined): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 ? 0 : value >= 10 ? 1 : 2;
-  return `${value.toFixed(digits).replace(/\.0+$/, '')} ${UNITS[unit]}`;
+  return `${String(Number(value.toFixed(digits)))} ${UNITS[unit]}`;
 }
 
 /** "1.5 GiB", "512MB", "2 g", "1024" → bytes; undefined when it can't be read. */
