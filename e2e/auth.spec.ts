@@ -167,3 +167,12 @@ test('a token from the API helper works against the same stack', async () => {
   const { body } = await glance(auth, '/v2/images?limit=1', { expect: 200 });
   expect(Array.isArray((body as { images: unknown[] }).images)).toBe(true);
 });
+
+test('the shell shows the Glance API level and probed import methods', async ({ page }) => {
+  const versions = (await (await fetch(`${seed().glance_url}/versions`)).json()) as { versions: { id: string }[] };
+  const level = Math.max(...versions.versions.map((version) => Number(/^v2\.(\d+)$/.exec(version.id)?.[1] ?? -1)));
+  await signIn(page, 'alice');
+  await expect(page.getByTestId('glance-api-level')).toHaveText(`v2.${level}`);
+  await expect(page.getByText(/Import: .*web-download/)).toBeVisible();
+  await expect(page.getByText('Stores: single store')).toBeVisible();
+});

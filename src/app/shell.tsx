@@ -6,6 +6,7 @@ import { paths } from '@/config/paths';
 import { ReloginDialog } from '@/features/auth/components/relogin-dialog';
 import { ScopeSwitcher } from '@/features/auth/components/scope-switcher';
 import { UserMenu } from '@/features/auth/components/user-menu';
+import { ServiceInfo } from '@/features/service-info/components/service-info';
 import { usePermissions } from '@/lib/session';
 
 function NavItem({ to, children }: { to: string; children: string }) {
@@ -42,12 +43,15 @@ export function Shell() {
         </div>
       </header>
       <div className="flex flex-1">
-        <nav aria-label="Main" className="w-48 shrink-0 space-y-0.5 border-r border-slate-200 p-2 dark:border-slate-800">
-          <NavItem to={paths.images}>Images</NavItem>
-          <NavItem to={paths.sharedWithMe}>Shared with me</NavItem>
-          <NavItem to={paths.metadefs}>Metadata definitions</NavItem>
-          {isAdmin && <NavItem to={paths.tasks}>Tasks</NavItem>}
-        </nav>
+        <div className="flex w-48 shrink-0 flex-col justify-between border-r border-slate-200 py-2 dark:border-slate-800">
+          <nav aria-label="Main" className="space-y-0.5 px-2">
+            <NavItem to={paths.images}>Images</NavItem>
+            <NavItem to={paths.sharedWithMe}>Shared with me</NavItem>
+            <NavItem to={paths.metadefs}>Metadata definitions</NavItem>
+            {isAdmin && <NavItem to={paths.tasks}>Tasks</NavItem>}
+          </nav>
+          <ServiceInfo />
+        </div>
         <main id="main" className="min-w-0 flex-1 p-4">
           <Suspense fallback={<Spinner />}>
             <Outlet />

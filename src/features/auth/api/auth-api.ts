@@ -51,12 +51,13 @@ export const authKeys = {
 };
 
 /** Projects the signed-in user has a role on (for the switcher). */
-export const myProjectsQuery = (session: Session) =>
+export const myProjectsQuery = ({ user, method }: Pick<Session, 'user' | 'method'>) =>
   queryOptions({
-    queryKey: authKeys.projects(session.user.id),
-    queryFn: ({ signal }) => listAuthProjects(session.token, signal),
+    queryKey: authKeys.projects(user.id),
+    // The answer depends on the user, not on which of their tokens asks.
+    queryFn: ({ signal }) => listAuthProjects(sessionStore.token() ?? '', signal),
     staleTime: 5 * 60_000,
-    enabled: session.method === 'password',
+    enabled: method === 'password',
   });
 
 function scopedSession(issued: IssuedToken): Session {
