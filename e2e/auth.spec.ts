@@ -24,7 +24,7 @@ test('a project member signs in and sees the shell, under a strict CSP', async (
   for (const name of ['Images', 'Shared with me', 'Metadata definitions']) await expect(nav.getByRole('link', { name })).toBeVisible();
   await expect(nav.getByRole('link', { name: 'Tasks' })).toHaveCount(0);
   await expect(page.getByTestId('role')).toHaveText('member');
-  await expect(page.getByLabel('Project')).toHaveValue(seed().projects.alpha ?? '');
+  await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue(seed().projects.alpha ?? '');
   // No token outside sessionStorage.
   const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(local).not.toContain(await sessionToken(page));
@@ -46,7 +46,7 @@ test('a reader is shown as read-only', async ({ page }) => {
 test('a wrong password says so and keeps the form', async ({ page }) => {
   await page.goto('/login');
   await page.getByLabel('User name').fill('alice');
-  await page.getByLabel('Password').fill('not-her-password');
+  await page.getByLabel('Password', { exact: true }).fill('not-her-password');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Wrong user name, password or domain');
   await expect(page.getByLabel('User name')).toHaveValue('alice');
@@ -62,7 +62,7 @@ test('empty fields are explained before anything is sent', async ({ page }) => {
 test('a user without projects is told what to do', async ({ page }) => {
   await page.goto('/login');
   await page.getByLabel('User name').fill('nina');
-  await page.getByLabel('Password').fill(password('nina'));
+  await page.getByLabel('Password', { exact: true }).fill(password('nina'));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('has no role on any project');
 });
@@ -70,8 +70,9 @@ test('a user without projects is told what to do', async ({ page }) => {
 test('switching project changes scope and drops the other project’s data', async ({ page }) => {
   await signIn(page, 'alice');
   await expect(page.getByRole('link', { name: 'alpha-private' })).toBeVisible();
-  await page.getByLabel('Project').selectOption({ label: 'beta' });
-  await expect(page.getByLabel('Project')).toHaveValue(seed().projects.beta ?? '');
+  const project = page.getByRole('combobox', { name: 'Project' });
+  await project.selectOption({ label: 'beta' });
+  await expect(project).toHaveValue(seed().projects.beta ?? '');
   await expect(page.getByRole('link', { name: 'beta-image' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'alpha-private' })).toHaveCount(0);
   // The new token really is scoped to beta.
@@ -88,25 +89,27 @@ test('an application credential signs in to its project', async ({ page }) => {
   await page.getByLabel('Secret').fill(credential.secret);
   await page.getByRole('button', { name: 'Sign in with credential' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  await expect(page.getByLabel('Project')).toHaveValue(seed().projects.alpha ?? '');
-  await expect(page.getByLabel('Project')).toBeDisabled();
+  const project = page.getByRole('combobox', { name: 'Project' });
+  await expect(project).toHaveValue(seed().projects.alpha ?? '');
+  await expect(project).toBeDisabled();
 });
 
 test('a token refused mid-page opens the re-login dialog and keeps the user where they were', async ({ page }) => {
   await signIn(page, 'alice', { path: '/login' });
   await page.getByRole('link', { name: 'Shared with me' }).click();
-  await expect(page).toHaveURL(/\/shared/);
+  // Let the page finish loading with the good token first.
+  await expect(page.getByText('Nothing is waiting for you')).toBeVisible();
   const oldToken = await sessionToken(page);
   await revoke(oldToken);
   // The next call to Glance gets a 401.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Metadata definitions' }).click();
   const dialog = page.getByRole('dialog', { name: 'Your session has expired' });
   await expect(dialog).toBeVisible();
-  await dialog.getByLabel('Password').fill(password('alice'));
+  await dialog.getByLabel('Password', { exact: true }).fill(password('alice'));
   await dialog.getByRole('button', { name: 'Continue' }).click();
   await expect(dialog).toBeHidden();
   await expect(page).toHaveURL(/\/metadefs/);
-  await expect(page.getByRole('link', { name: /OS::Compute::Libvirt|Libvirt/ }).first()).toBeVisible();
+  await expect(page.getByRole('link', { name: /libvirt/i }).first()).toBeVisible();
   expect(await sessionToken(page)).not.toBe(oldToken);
 });
 
@@ -124,9 +127,12 @@ test('an expired token is caught on load, before any call fails', async ({ page 
 test('signing out revokes the token, and Back shows no cached data', async ({ page }) => {
   await signIn(page, 'alice');
   await expect(page.getByRole('link', { name: 'alpha-private' })).toBeVisible();
+  await page.getByRole('link', { name: 'alpha-private' }).click();
+  await expect(page.getByRole('heading', { name: 'alpha-private' })).toBeVisible();
   const token = await sessionToken(page);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login/);
+  // Back returns to the image page's address, which now sends to the login form.
   await page.goBack();
   await expect(page.getByRole('button', { name: 'Sign in', exact: true })).toBeVisible();
   await expect(page.getByText('alpha-private')).toHaveCount(0);
@@ -153,7 +159,7 @@ test('Keystone being down is named as such', async ({ page }) => {
   try {
     await page.goto(`${server.url}/login`);
     await page.getByLabel('User name').fill('alice');
-    await page.getByLabel('Password').fill('x');
+    await page.getByLabel('Password', { exact: true }).fill('x');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('Keystone is not answering');
   } finally {

@@ -7,7 +7,7 @@ export async function signIn(page: Page, user: string, options: { path?: string;
   await page.goto(options.path ?? '/login');
   await page.getByLabel('Domain').fill('Default');
   await page.getByLabel('User name').fill(user);
-  await page.getByLabel('Password').fill(options.pass ?? password(user));
+  await page.getByLabel('Password', { exact: true }).fill(options.pass ?? password(user));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }

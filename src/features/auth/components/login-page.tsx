@@ -96,7 +96,7 @@ export function LoginPage() {
   const config = getRuntimeConfig();
   const [method, setMethod] = useState<Method>('password');
   const tabs: { id: Method; label: string }[] = [
-    { id: 'password', label: 'Password' },
+    { id: 'password', label: 'Password login' },
     { id: 'application_credential', label: 'Application credential' },
   ];
   return (

@@ -24,7 +24,7 @@ export function UserMenu() {
         variant="secondary"
         size="sm"
         busy={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate(paths.login, { replace: true }) })}
+        onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate(paths.login) })}
       >
         Sign out
       </Button>

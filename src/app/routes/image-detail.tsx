@@ -1,0 +1,1 @@
+export { ImageDetailPage as Component } from '@/features/images/components/detail-page';

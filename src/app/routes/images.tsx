@@ -1,0 +1,1 @@
+export { ImagesPage as Component } from '@/features/images/components/images-page';

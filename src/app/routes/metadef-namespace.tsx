@@ -1,0 +1,1 @@
+export { NamespacePage as Component } from '@/features/metadefs/components/namespace-page';

@@ -1,0 +1,1 @@
+export { NamespacesPage as Component } from '@/features/metadefs/components/namespaces-page';

@@ -1,0 +1,1 @@
+export { SharedWithMePage as Component } from '@/features/members/components/shared-with-me-page';
