@@ -40,13 +40,17 @@ export function checkNode() {
   }
 }
 
-/** `npm ci` when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs npm packages when node_modules is missing or older than package-lock.json.
+ * `npm install` (not `npm ci`): it installs the locked versions too, and unlike `npm ci` it
+ * accepts a lock written without other platforms' optional packages (tailwind's oxide builds).
+ */
 export function ensureNpmPackages() {
   const marker = join(root, 'node_modules', '.package-lock.json');
   const lock = join(root, 'package-lock.json');
   if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs) return;
-  log('installing npm packages (npm ci)…');
-  if (run('npm', ['ci', '--no-audit', '--no-fund']) !== 0) fail('npm ci failed; see the output above.');
+  log('installing npm packages (npm install)…');
+  if (run('npm', ['install', '--no-audit', '--no-fund']) !== 0) fail('npm install failed; see the output above.');
 }
 
 function newestMtime(path) {
