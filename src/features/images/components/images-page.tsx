@@ -1,97 +1,206 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
-import { Badge, EmptyState, ErrorPanel, Spinner } from '@/components/ui/states';
-import { paths } from '@/config/paths';
-import { imageListQuery } from '@/features/images/api/image-list-basic';
+import { EmptyState, ErrorPanel, Spinner } from '@/components/ui/states';
+import { toast } from '@/components/ui/toast';
+import {
+  DEFAULT_STATE,
+  PAGE_SIZES,
+  decodeListState,
+  encodeListState,
+  hasFilters,
+  nextPage,
+  previousPage,
+  toGlanceQuery,
+  validateListState,
+  withChanges,
+  type ListState,
+  type View,
+} from '@/features/images/api/image-list-params';
+import { imageListQuery, projectNamesQuery } from '@/features/images/api/image-list-queries';
 import type { Image } from '@/features/images/api/image-schema';
-import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
+import { FilterChips, ListFilters, ResetFilters } from '@/features/images/components/list-filters';
+import { BulkBar } from '@/features/images/components/list-actions';
+import { COLUMNS, ColumnChooser, DEFAULT_COLUMNS, ListTable, type Column } from '@/features/images/components/list-table';
+import { isApiError } from '@/lib/api-error';
+import { readPref, writePref } from '@/lib/prefs';
+import { usePermissions, useSession } from '@/lib/session';
 
-const STATUS_TONES: Record<string, 'good' | 'warn' | 'bad' | 'info' | 'neutral'> = {
-  active: 'good',
-  queued: 'info',
-  saving: 'info',
-  uploading: 'info',
-  importing: 'info',
-  deactivated: 'warn',
-  killed: 'bad',
-  deleted: 'bad',
-  pending_delete: 'bad',
+const VIEW_LABELS: Record<View, string> = {
+  visible: 'Visible to me',
+  mine: 'My project',
+  shared: 'Shared with me',
+  public: 'Public',
+  community: 'Community',
+  all: 'Everything',
 };
 
-export function StatusBadge({ status }: { status: string }) {
-  return <Badge tone={STATUS_TONES[status] ?? 'neutral'}>{status}</Badge>;
-}
+const COLUMNS_PREF = 'image-columns';
+const readColumns = () =>
+  readPref<Column[]>(COLUMNS_PREF, (raw) => (Array.isArray(raw) ? COLUMNS.filter((column) => raw.includes(column)) : undefined)) ?? DEFAULT_COLUMNS;
 
-function ImageRow({ image }: { image: Image }) {
-  return (
-    <tr className="border-t border-slate-100 dark:border-slate-800">
-      <td className="px-2 py-1.5">
-        <Link to={paths.image(image.id)} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
-          {image.name ?? image.id}
-        </Link>
-        {image.protected && <span className="ml-1.5 text-xs text-slate-500">protected</span>}
-      </td>
-      <td className="px-2 py-1.5">
-        <StatusBadge status={image.status} />
-      </td>
-      <td className="px-2 py-1.5">{image.visibility}</td>
-      <td className="px-2 py-1.5 text-right tabular-nums">{formatBytes(image.size)}</td>
-      <td className="px-2 py-1.5">{[image.disk_format, image.container_format].filter(Boolean).join(' / ') || '—'}</td>
-      <td className="px-2 py-1.5" title={formatAbsolute(image.updated_at)}>
-        {formatRelative(image.updated_at)}
-      </td>
-    </tr>
-  );
-}
-
-/** The images visible to the project, newest first, page by page (marker in the URL). */
+/** The image catalogue: every Glance filter, server-side sort and marker paging, all in the URL. */
 export function ImagesPage() {
+  const session = useSession();
+  const { isAdmin, canWrite } = usePermissions();
+  const queryClient = useQueryClient();
   const [search, setSearch] = useSearchParams();
-  const marker = search.get('marker') ?? undefined;
-  const list = useQuery(imageListQuery({ limit: 25, marker }));
+  const state = useMemo(() => decodeListState(search), [search]);
+  const errors = useMemo(() => validateListState(state), [state]);
+  const query = useMemo(() => toGlanceQuery(state, session.project.id, errors), [state, session.project.id, errors]);
+  const list = useQuery(imageListQuery(query));
+  const [columns, setColumns] = useState<Column[]>(readColumns);
+  // A selection belongs to one page of one query: it is empty again when the URL changes.
+  const [selection, setSelection] = useState<{ key: string; ids: Set<string> }>({ key: '', ids: new Set() });
+  const searchKey = search.toString();
+  const selected = selection.key === searchKey ? selection.ids : new Set<string>();
+  const setSelected = useCallback((ids: Set<string>) => setSelection({ key: searchKey, ids }), [searchKey]);
+  const [showFilters, setShowFilters] = useState(() => hasFilters(state));
+  const showOwner = columns.includes('owner') || (isAdmin && state.view === 'all');
+  const owners = useQuery({ ...projectNamesQuery(session.user.id), enabled: showOwner });
+
+  const navigate = useCallback((next: ListState) => setSearch(encodeListState(next)), [setSearch]);
+  const change = useCallback((changes: Partial<ListState>) => navigate(withChanges(state, changes)), [navigate, state]);
+
+  const images = useMemo(() => {
+    const rows = list.data?.images ?? [];
+    // Glance's visibility=shared includes the project's own shared images; this view is about others'.
+    return state.view === 'shared' ? rows.filter((image) => image.owner !== session.project.id) : rows;
+  }, [list.data, state.view, session.project.id]);
   const lastId = list.data?.images.at(-1)?.id;
+  const hasNext = Boolean(list.data?.next && lastId);
+
+  // The next page is fetched ahead, so "Next" is instant.
+  useEffect(() => {
+    if (hasNext && lastId && !list.isPlaceholderData) {
+      void queryClient.prefetchQuery(imageListQuery(toGlanceQuery(nextPage(state, lastId), session.project.id, errors)));
+    }
+  }, [hasNext, lastId, list.isPlaceholderData, queryClient, state, session.project.id, errors]);
+
+  // A marker that no longer exists (the image was deleted) is a 400: go back to the first page.
+  useEffect(() => {
+    if (state.marker && isApiError(list.error) && list.error.status === 400) {
+      toast('info', 'Back to the first page', 'The page you were on started at an image that no longer exists.');
+      navigate({ ...state, marker: '', trail: [] });
+    }
+  }, [list.error, state, navigate]);
+
+  const canManage = useCallback((image: Image) => canWrite && (isAdmin || image.owner === session.project.id), [canWrite, isAdmin, session.project.id]);
+  const ownerName = useCallback(
+    (id: string | null) => (id ? (owners.data?.get(id) ?? id) : '—'),
+    [owners.data],
+  );
+  const queryRejected = isApiError(list.error) && list.error.status === 400 && !state.marker;
+  const views = (Object.keys(VIEW_LABELS) as View[]).map((view) => ({ view, label: view === 'all' && isAdmin ? 'All projects' : VIEW_LABELS[view] }));
+  const tableColumns = showOwner && !columns.includes('owner') ? [...columns, 'owner' as const] : columns;
+  const selectedImages = images.filter((image) => selected.has(image.id));
+
   return (
     <>
-      <PageHeader title="Images">Images your project can see.</PageHeader>
-      {list.isPending && <Spinner label="Loading images" />}
-      {list.isError && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && list.data.images.length === 0 && <EmptyState title="No images here">Your project has no images yet.</EmptyState>}
-      {list.data && list.data.images.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Images</caption>
-            <thead className="bg-slate-50 text-left text-xs text-slate-500 dark:bg-slate-800/50 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-2 py-1.5 font-medium">Name</th>
-                <th scope="col" className="px-2 py-1.5 font-medium">Status</th>
-                <th scope="col" className="px-2 py-1.5 font-medium">Visibility</th>
-                <th scope="col" className="px-2 py-1.5 text-right font-medium">Size</th>
-                <th scope="col" className="px-2 py-1.5 font-medium">Format</th>
-                <th scope="col" className="px-2 py-1.5 font-medium">Updated</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.images.map((image) => (
-                <ImageRow key={image.id} image={image} />
-              ))}
-            </tbody>
-          </table>
+      <PageHeader
+        title="Images"
+        actions={
+          <>
+            <label className="inline-flex items-center gap-1.5 text-xs">
+              <input type="checkbox" checked={state.hidden} onChange={(event) => change({ hidden: event.target.checked })} />
+              Only hidden images
+            </label>
+            <ColumnChooser
+              columns={columns}
+              onChange={(next) => {
+                setColumns(next);
+                writePref(COLUMNS_PREF, next);
+              }}
+            />
+          </>
+        }
+      >
+        {state.hidden ? 'Hidden images only (Glance lists hidden or visible ones, never both).' : 'Hidden images are left out.'}
+      </PageHeader>
+
+      <nav aria-label="Image views" className="mb-3 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
+        {views.map(({ view, label }) => (
+          <button
+            key={view}
+            type="button"
+            aria-current={state.view === view ? 'page' : undefined}
+            onClick={() => change({ view })}
+            className={cn(
+              '-mb-px border-b-2 px-3 py-1.5 text-sm',
+              state.view === view ? 'border-sky-600 font-medium text-sky-800 dark:text-sky-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400',
+            )}
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
+
+      <section aria-label="Filters" className="mb-3 space-y-2">
+        <div className="flex flex-wrap items-center gap-2">
+          <Button size="sm" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
+            {showFilters ? 'Hide filters' : 'Filters'}
+          </Button>
+          <FilterChips state={state} onChange={change} />
+          {hasFilters(state) && <ResetFilters onReset={() => navigate({ ...DEFAULT_STATE, view: state.view, limit: state.limit, sort: state.sort })} />}
+        </div>
+        {showFilters && (
+          <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
+            <ListFilters state={state} errors={errors} onChange={change} />
+          </div>
+        )}
+        {queryRejected && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            Glance rejected these filters: {list.error?.message}
+          </p>
+        )}
+      </section>
+
+      {canWrite && selectedImages.length > 0 && (
+        <div className="mb-3">
+          <BulkBar images={selectedImages} onDone={() => setSelected(new Set())} />
         </div>
       )}
-      <div className="mt-3 flex gap-2">
-        {marker && (
-          <Button size="sm" onClick={() => setSearch({})}>
-            First page
-          </Button>
-        )}
-        {list.data?.next && lastId && (
-          <Button size="sm" onClick={() => setSearch({ marker: lastId })}>
-            Next page
-          </Button>
-        )}
-      </div>
+
+      {list.isPending && <Spinner label="Loading images" />}
+      {list.isError && !queryRejected && !state.marker && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
+      {list.data && images.length === 0 && (
+        <EmptyState title="No images match">{hasFilters(state) ? 'Remove a filter or reset them.' : 'Nothing in this view yet.'}</EmptyState>
+      )}
+      {images.length > 0 && (
+        <div className={cn(list.isPlaceholderData && 'opacity-60 transition-opacity')} aria-busy={list.isFetching}>
+          <ListTable
+            images={images}
+            columns={tableColumns}
+            sort={state.sort}
+            onSort={(sort) => change({ sort })}
+            selected={selected}
+            onSelect={setSelected}
+            ownerName={ownerName}
+            canManage={canManage}
+          />
+        </div>
+      )}
+
+      <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+        <Button size="sm" disabled={!state.marker} onClick={() => navigate(previousPage(state))}>
+          ← Previous
+        </Button>
+        <Button size="sm" disabled={!hasNext || list.isPlaceholderData} onClick={() => lastId && navigate(nextPage(state, lastId))}>
+          Next →
+        </Button>
+        <span className="text-slate-500">Page {state.trail.length + 1}</span>
+        <Field label="Per page" className="ml-auto flex items-center gap-2 space-y-0">
+          <select className={`${inputClass} w-24 py-1`} value={state.limit} onChange={(event) => change({ limit: Number(event.target.value) })}>
+            {PAGE_SIZES.map((size) => (
+              <option key={size}>{size}</option>
+            ))}
+          </select>
+        </Field>
+      </nav>
     </>
   );
 }

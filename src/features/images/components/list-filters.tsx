@@ -1,0 +1,206 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+import {
+  IMAGE_STATUSES,
+  MEMBER_STATUSES,
+  type FieldErrors,
+  type ListState,
+} from '@/features/images/api/image-list-params';
+import { imageFormatsQuery } from '@/features/images/api/image-list-queries';
+
+type ArrayField = 'names' | 'ids' | 'tags' | 'props';
+type ScalarField = 'owner' | 'sizeMin' | 'sizeMax' | 'created' | 'updated' | 'changedSince' | 'instance' | 'minDisk' | 'minRam';
+
+interface FiltersProps {
+  state: ListState;
+  errors: FieldErrors;
+  onChange: (changes: Partial<ListState>) => void;
+}
+
+/** A text input that commits after typing pauses (or on Enter), so each keystroke is not a request. */
+function DebouncedInput({ value, onCommit, ...rest }: { value: string; onCommit: (value: string) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange'>) {
+  const [draft, setDraft] = useState(value);
+  const [lastValue, setLastValue] = useState(value);
+  if (value !== lastValue) {
+    // The URL changed under us (Back, reset, chip removed): show what it says.
+    setLastValue(value);
+    setDraft(value);
+  }
+  useEffect(() => {
+    if (draft === value) return;
+    const timer = setTimeout(() => onCommit(draft.trim()), 400);
+    return () => clearTimeout(timer);
+  }, [draft, value, onCommit]);
+  return (
+    <input
+      {...rest}
+      className={inputClass}
+      value={draft}
+      onChange={(event) => setDraft(event.target.value)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') onCommit(draft.trim());
+      }}
+    />
+  );
+}
+
+/** Adds values to a list filter on Enter (names, tags, ids, properties). */
+function AddValue({ label, hint, error, placeholder, onAdd }: { label: string; hint?: ReactNode; error?: string | undefined; placeholder?: string; onAdd: (value: string) => void }) {
+  const [draft, setDraft] = useState('');
+  return (
+    <Field label={label} hint={hint} error={error}>
+      <input
+        className={inputClass}
+        value={draft}
+        placeholder={placeholder}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && draft.trim()) {
+            event.preventDefault();
+            onAdd(draft.trim());
+            setDraft('');
+          }
+        }}
+      />
+    </Field>
+  );
+}
+
+function MultiSelect({ label, options, values, onChange }: { label: string; options: readonly string[]; values: string[]; onChange: (values: string[]) => void }) {
+  const id = useId();
+  return (
+    <fieldset className="min-w-0">
+      <legend className="mb-1 text-xs font-medium text-slate-700 dark:text-slate-300">{label}</legend>
+      <div className="flex flex-wrap gap-x-2 gap-y-0.5">
+        {options.map((option) => (
+          <label key={option} htmlFor={`${id}-${option}`} className="inline-flex items-center gap-1 text-xs">
+            <input
+              id={`${id}-${option}`}
+              type="checkbox"
+              checked={values.includes(option)}
+              onChange={(event) => onChange(event.target.checked ? [...values, option] : values.filter((value) => value !== option))}
+            />
+            {option}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+const SCALAR_LABELS: Record<ScalarField, string> = {
+  owner: 'Owner',
+  sizeMin: 'Size at least',
+  sizeMax: 'Size at most',
+  created: 'Created',
+  updated: 'Updated',
+  changedSince: 'Changed since',
+  instance: 'Server (instance UUID)',
+  minDisk: 'Minimum disk (GiB)',
+  minRam: 'Minimum RAM (MiB)',
+};
+
+/** Every active filter as a removable chip. */
+export function FilterChips({ state, onChange }: Omit<FiltersProps, 'errors'>) {
+  const chips: { label: string; remove: Partial<ListState> }[] = [];
+  const arrays: [ArrayField | 'statuses' | 'diskFormats' | 'containerFormats', string][] = [
+    ['names', 'name'],
+    ['ids', 'id'],
+    ['statuses', 'status'],
+    ['tags', 'tag'],
+    ['diskFormats', 'disk format'],
+    ['containerFormats', 'container format'],
+    ['props', 'property'],
+  ];
+  for (const [field, label] of arrays) {
+    for (const value of state[field]) chips.push({ label: `${label}: ${value}`, remove: { [field]: state[field].filter((v) => v !== value) } });
+  }
+  for (const field of Object.keys(SCALAR_LABELS) as ScalarField[]) {
+    if (state[field]) chips.push({ label: `${SCALAR_LABELS[field]}: ${state[field]}`, remove: { [field]: '' } });
+  }
+  if (state.memberStatus) chips.push({ label: `member status: ${state.memberStatus}`, remove: { memberStatus: '' } });
+  if (state.protected) chips.push({ label: state.protected === 'true' ? 'protected' : 'not protected', remove: { protected: '' } });
+  if (state.imageType) chips.push({ label: `type: ${state.imageType}`, remove: { imageType: '' } });
+  if (chips.length === 0) return null;
+  return (
+    <ul aria-label="Active filters" className="flex flex-wrap gap-1.5">
+      {chips.map((chip) => (
+        <li key={chip.label} className="inline-flex items-center gap-1 rounded-full bg-sky-100 py-0.5 pr-1 pl-2 text-xs text-sky-900 dark:bg-sky-900/50 dark:text-sky-100">
+          {chip.label}
+          <button type="button" aria-label={`Remove filter ${chip.label}`} className="rounded-full px-1 hover:bg-sky-200 dark:hover:bg-sky-800" onClick={() => onChange(chip.remove)}>
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ListFilters({ state, errors, onChange }: FiltersProps) {
+  const formats = useQuery(imageFormatsQuery());
+  const scalar = (field: ScalarField, hint?: ReactNode, placeholder?: string) => (
+    <Field label={SCALAR_LABELS[field]} hint={hint} error={errors[field]}>
+      <DebouncedInput value={state[field]} placeholder={placeholder} onCommit={(value) => onChange({ [field]: value })} />
+    </Field>
+  );
+  const add = (field: ArrayField) => (value: string) => {
+    if (!state[field].includes(value)) onChange({ [field]: [...state[field], value] });
+  };
+  return (
+    <div className="grid grid-cols-[repeat(auto-fill,minmax(12rem,1fr))] gap-3">
+      <AddValue label="Name" hint="Exact name; Enter adds another (any of them)." error={errors.names} onAdd={add('names')} />
+      <AddValue label="Tag" hint="Images must have every tag." onAdd={add('tags')} />
+      <AddValue label="Property" hint="key=value, e.g. os_distro=ubuntu" placeholder="os_distro=ubuntu" error={errors.props} onAdd={add('props')} />
+      <AddValue label="Image ID" hint="Enter adds another." onAdd={add('ids')} />
+      {scalar('owner', 'A project ID.')}
+      {scalar('sizeMin', 'e.g. 500 MiB, 2 GiB', '0')}
+      {scalar('sizeMax', undefined, '10 GiB')}
+      {scalar('created', 'op:date with op gt, gte, lt, lte, eq or neq. Glance applies one condition per date.', 'gte:2026-01-01')}
+      {scalar('updated', undefined, 'lt:2026-06-30T12:00:00Z')}
+      {scalar('changedSince', 'Updated at or after (Nova’s changes-since).', '2026-01-01')}
+      {scalar('instance', 'Snapshots of this server.')}
+      {scalar('minDisk')}
+      {scalar('minRam')}
+      <Field label="Protected">
+        <select className={inputClass} value={state.protected} onChange={(event) => onChange({ protected: event.target.value as ListState['protected'] })}>
+          <option value="">Either</option>
+          <option value="true">Protected</option>
+          <option value="false">Not protected</option>
+        </select>
+      </Field>
+      <Field label="Image type" hint="Nova’s snapshot/backup marker (image_type).">
+        <select className={inputClass} value={state.imageType} onChange={(event) => onChange({ imageType: event.target.value })}>
+          <option value="">Any</option>
+          <option value="snapshot">Snapshot</option>
+          <option value="backup">Backup</option>
+        </select>
+      </Field>
+      <Field label="Member status" hint="For shared images.">
+        <select className={inputClass} value={state.memberStatus} onChange={(event) => onChange({ memberStatus: event.target.value })}>
+          <option value="">Default (accepted)</option>
+          {MEMBER_STATUSES.map((status) => (
+            <option key={status}>{status}</option>
+          ))}
+        </select>
+      </Field>
+      <MultiSelect label="Status" options={IMAGE_STATUSES} values={state.statuses} onChange={(statuses) => onChange({ statuses })} />
+      <MultiSelect label="Disk format" options={formats.data?.diskFormats ?? []} values={state.diskFormats} onChange={(diskFormats) => onChange({ diskFormats })} />
+      <MultiSelect
+        label="Container format"
+        options={formats.data?.containerFormats ?? []}
+        values={state.containerFormats}
+        onChange={(containerFormats) => onChange({ containerFormats })}
+      />
+    </div>
+  );
+}
+
+export function ResetFilters({ onReset }: { onReset: () => void }) {
+  return (
+    <Button size="sm" variant="ghost" onClick={onReset}>
+      Reset filters
+    </Button>
+  );
+}
