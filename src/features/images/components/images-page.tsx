@@ -21,10 +21,10 @@ import {
   type ListState,
   type View,
 } from '@/features/images/api/image-list-params';
-import { imageListQuery, projectNamesQuery } from '@/features/images/api/image-list-queries';
+import { imageListQuery, projectNamesQuery, type BulkResult } from '@/features/images/api/image-list-queries';
 import type { Image } from '@/features/images/api/image-schema';
 import { FilterChips, ListFilters, ResetFilters } from '@/features/images/components/list-filters';
-import { BulkBar } from '@/features/images/components/list-actions';
+import { BulkBar, BulkResults } from '@/features/images/components/list-actions';
 import { COLUMNS, ColumnChooser, DEFAULT_COLUMNS, ListTable, type Column } from '@/features/images/components/list-table';
 import { isApiError } from '@/lib/api-error';
 import { readPref, writePref } from '@/lib/prefs';
@@ -59,6 +59,7 @@ export function ImagesPage() {
   const searchKey = search.toString();
   const selected = selection.key === searchKey ? selection.ids : new Set<string>();
   const setSelected = useCallback((ids: Set<string>) => setSelection({ key: searchKey, ids }), [searchKey]);
+  const [bulkResults, setBulkResults] = useState<BulkResult[] | null>(null);
   const [showFilters, setShowFilters] = useState(() => hasFilters(state));
   const showOwner = columns.includes('owner') || (isAdmin && state.view === 'all');
   const owners = useQuery({ ...projectNamesQuery(session.user.id), enabled: showOwner });
@@ -142,7 +143,7 @@ export function ImagesPage() {
       <section aria-label="Filters" className="mb-3 space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <Button size="sm" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
-            {showFilters ? 'Hide filters' : 'Filters'}
+            Filters
           </Button>
           <FilterChips state={state} onChange={change} />
           {hasFilters(state) && <ResetFilters onReset={() => navigate({ ...DEFAULT_STATE, view: state.view, limit: state.limit, sort: state.sort })} />}
@@ -161,9 +162,16 @@ export function ImagesPage() {
 
       {canWrite && selectedImages.length > 0 && (
         <div className="mb-3">
-          <BulkBar images={selectedImages} onDone={() => setSelected(new Set())} />
+          <BulkBar
+            images={selectedImages}
+            onFinished={(results) => {
+              setSelected(new Set());
+              setBulkResults(results);
+            }}
+          />
         </div>
       )}
+      <BulkResults results={bulkResults} onClose={() => setBulkResults(null)} />
 
       {list.isPending && <Spinner label="Loading images" />}
       {list.isError && !queryRejected && !state.marker && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}

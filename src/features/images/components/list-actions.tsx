@@ -141,28 +141,46 @@ const BULK_LABELS: Record<BulkAction['kind'], string> = {
   'remove-tag': 'Remove tag',
 };
 
-/** Acts on the selected images and lists each one's outcome. */
-export function BulkBar({ images, onDone }: { images: Image[]; onDone: () => void }) {
+/** Each image's outcome of a bulk action; shown by the page, which outlives the selection. */
+export function BulkResults({ results, onClose }: { results: BulkResult[] | null; onClose: () => void }) {
+  const failed = results?.filter((result) => !result.ok) ?? [];
+  return (
+    <Dialog
+      open={results !== null}
+      title={failed.length ? `${failed.length} of ${results?.length ?? 0} failed` : `All ${results?.length ?? 0} done`}
+      onClose={onClose}
+      footer={<Button onClick={onClose}>Close</Button>}
+    >
+      <ul aria-label="Results" className="max-h-80 space-y-1 overflow-y-auto">
+        {results?.map((result) => (
+          <li key={result.image.id} className={result.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>
+            <strong>{label(result.image)}</strong>: {result.ok ? 'done' : result.message}
+          </li>
+        ))}
+      </ul>
+    </Dialog>
+  );
+}
+
+/** Acts on the selected images; `onFinished` receives each image's outcome. */
+export function BulkBar({ images, onFinished }: { images: Image[]; onFinished: (results: BulkResult[]) => void }) {
   const bulk = useBulkAction();
   const [tag, setTag] = useState('');
   const [pending, setPending] = useState<BulkAction | null>(null);
   const [progress, setProgress] = useState(0);
-  const [results, setResults] = useState<BulkResult[] | null>(null);
   const run = (action: BulkAction) => {
     setProgress(0);
     bulk.mutate(
       { images, action, onProgress: setProgress },
       {
         onSuccess: (outcome) => {
-          setResults(outcome);
           setPending(null);
-          onDone();
+          onFinished(outcome);
         },
       },
     );
   };
   const tagError = tag.length > 255 ? 'At most 255 characters.' : undefined;
-  const failed = results?.filter((result) => !result.ok) ?? [];
   return (
     <div role="region" aria-label="Selected images" className="flex flex-wrap items-end gap-2 rounded-lg border border-sky-200 bg-sky-50 p-2 text-sm dark:border-sky-900 dark:bg-sky-950/40">
       <span className="self-center font-medium">{images.length} selected</span>
@@ -204,20 +222,6 @@ export function BulkBar({ images, onDone }: { images: Image[]; onDone: () => voi
         }
       >
         <p>The images and their data are deleted for good. Protected images are skipped and reported.</p>
-      </Dialog>
-      <Dialog
-        open={results !== null}
-        title={failed.length ? `${failed.length} of ${results?.length ?? 0} failed` : `All ${results?.length ?? 0} done`}
-        onClose={() => setResults(null)}
-        footer={<Button onClick={() => setResults(null)}>Close</Button>}
-      >
-        <ul aria-label="Results" className="max-h-80 space-y-1 overflow-y-auto">
-          {results?.map((result) => (
-            <li key={result.image.id} className={result.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>
-              <strong>{label(result.image)}</strong>: {result.ok ? 'done' : result.message}
-            </li>
-          ))}
-        </ul>
       </Dialog>
     </div>
   );
