@@ -54,7 +54,7 @@ async function pool(items, size, work) {
 
 async function seedImages(auth, tag, count) {
   const existing = await glance(auth, `/v2/images?tag=${tag}&limit=1000`);
-  let have = existing.images.length;
+  const have = existing.images.length;
   const started = Date.now();
   await pool(Array.from({ length: Math.max(0, count - have) }, (_, i) => have + i), 16, async (i) => {
     const image = await glance(auth, '/v2/images', {

@@ -1,74 +1,217 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
+import { Button } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
-import { ErrorPanel, Spinner } from '@/components/ui/states';
+import { Badge, ErrorPanel, Spinner } from '@/components/ui/states';
+import { toast } from '@/components/ui/toast';
+import { imageCatalogueQuery, imageTasksQuery, type CatalogueNamespace } from '@/features/images/api/image-detail-api';
+import { projectNamesQuery } from '@/features/images/api/image-list-queries';
 import { imageQueries } from '@/features/images/api/image-queries';
 import { extraProperties, type Image } from '@/features/images/api/image-schema';
-import { formatAbsolute, formatBytes } from '@/lib/format';
+import { DetailActions } from '@/features/images/components/detail-actions';
+import { ImageEditForm } from '@/features/images/components/detail-edit-form';
+import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
+import { usePermissions, useSession } from '@/lib/session';
 
 function bytes(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${formatBytes(value)} (${value.toLocaleString()} bytes)`;
 }
 
-function attributes(image: Image): [string, string][] {
-  return [
-    ['ID', image.id],
-    ['Status', image.status],
-    ['Visibility', image.visibility],
-    ['Protected', image.protected ? 'yes' : 'no'],
-    ['Hidden', image.os_hidden ? 'yes' : 'no'],
-    ['Owner', image.owner ?? '—'],
-    ['Size', bytes(image.size)],
-    ['Virtual size', bytes(image.virtual_size)],
-    ['Disk format', image.disk_format ?? '—'],
-    ['Container format', image.container_format ?? '—'],
-    ['Minimum disk', `${image.min_disk ?? 0} GiB`],
-    ['Minimum RAM', `${image.min_ram ?? 0} MiB`],
-    ['Checksum (MD5)', image.checksum ?? '—'],
-    ['Hash', image.os_hash_value ? `${image.os_hash_algo ?? ''} ${image.os_hash_value}` : '—'],
-    ['Created', formatAbsolute(image.created_at)],
-    ['Updated', formatAbsolute(image.updated_at)],
-  ];
+function Section({ title, children, actions }: { title: string; children: React.ReactNode; actions?: React.ReactNode }) {
+  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <div className="mb-2 flex items-center justify-between gap-2">
+        <h2 id={id} className="text-sm font-semibold">
+          {title}
+        </h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
 }
 
-export function ImageDetailPage() {
-  const { imageId = '' } = useParams();
-  const detail = useQuery(imageQueries.detail(imageId));
-  if (detail.isPending) return <Spinner label="Loading image" />;
-  if (detail.isError) return <ErrorPanel error={detail.error} context="Loading the image" onRetry={() => void detail.refetch()} />;
-  const image = detail.data;
-  const extras = Object.entries(extraProperties(image)).sort(([a], [b]) => a.localeCompare(b));
+function Pairs({ rows }: { rows: [string, React.ReactNode][] }) {
   return (
-    <>
-      <PageHeader title={image.name ?? image.id}>{image.id}</PageHeader>
-      <div className="grid gap-4 lg:grid-cols-2">
-        <section aria-labelledby="attributes" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="attributes" className="mb-2 text-sm font-semibold">Attributes</h2>
-          <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1 text-sm">
-            {attributes(image).map(([label, value]) => (
-              <div key={label} className="contents">
-                <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+    <dl className="grid grid-cols-[11rem_1fr] gap-x-3 gap-y-1 text-sm">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
+          <dd className="break-all">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Custom properties grouped by the metadefs namespace that defines them, searchable. */
+function Properties({ image, namespaces }: { image: Image; namespaces: CatalogueNamespace[] }) {
+  const [filter, setFilter] = useState('');
+  const extras = useMemo(() => Object.entries(extraProperties(image)).filter(([key]) => !key.startsWith('os_glance_')), [image]);
+  const groups = useMemo(() => {
+    const owner = new Map<string, CatalogueNamespace>();
+    for (const ns of namespaces) for (const property of ns.properties) if (!owner.has(property.name)) owner.set(property.name, ns);
+    const byGroup = new Map<string, { ns?: CatalogueNamespace; rows: [string, string, string | undefined][] }>();
+    const needle = filter.toLowerCase();
+    for (const [key, value] of extras) {
+      const ns = owner.get(key);
+      const title = ns?.properties.find((property) => property.name === key)?.title ?? undefined;
+      if (needle && ![key, value, title ?? ''].some((text) => text.toLowerCase().includes(needle))) continue;
+      const group = ns?.namespace ?? '';
+      const entry = byGroup.get(group) ?? { ns, rows: [] };
+      entry.rows.push([key, value, title]);
+      byGroup.set(group, entry);
+    }
+    return [...byGroup.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+  }, [extras, namespaces, filter]);
+  if (extras.length === 0) return <p className="text-sm text-slate-500">No custom properties.</p>;
+  return (
+    <div className="space-y-3">
+      <Field label="Search properties" className="max-w-xs">
+        <input className={inputClass} value={filter} onChange={(event) => setFilter(event.target.value)} />
+      </Field>
+      {groups.map(([group, { ns, rows }]) => (
+        <div key={group || 'other'}>
+          <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-300">{ns ? ns.title : 'Not in any namespace'}</h3>
+          {ns?.description && <p className="mb-1 line-clamp-2 text-xs text-slate-500">{ns.description}</p>}
+          <dl className="grid grid-cols-[14rem_1fr] gap-x-3 gap-y-0.5 text-sm">
+            {rows.map(([key, value, title]) => (
+              <div key={key} className="contents">
+                <dt className="font-mono text-xs text-slate-600 dark:text-slate-400" title={title}>
+                  {key}
+                </dt>
                 <dd className="break-all">{value}</dd>
               </div>
             ))}
           </dl>
-        </section>
-        <section aria-labelledby="properties" className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-          <h2 id="properties" className="mb-2 text-sm font-semibold">Properties and tags</h2>
-          <p className="mb-2 text-sm">Tags: {image.tags.length ? image.tags.join(', ') : 'none'}</p>
-          {extras.length === 0 ? (
-            <p className="text-sm text-slate-500">No custom properties.</p>
-          ) : (
-            <dl className="grid grid-cols-[12rem_1fr] gap-x-3 gap-y-1 text-sm">
-              {extras.map(([key, value]) => (
-                <div key={key} className="contents">
-                  <dt className="font-mono text-xs text-slate-500 dark:text-slate-400">{key}</dt>
-                  <dd className="break-all">{value}</dd>
-                </div>
-              ))}
-            </dl>
-          )}
-        </section>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function ImageTasks({ id }: { id: string }) {
+  const tasks = useQuery(imageTasksQuery(id));
+  if (tasks.isPending) return <Spinner label="Loading tasks" />;
+  if (tasks.isError) return <ErrorPanel error={tasks.error} />;
+  if (tasks.data.length === 0) return <p className="text-sm text-slate-500">No import or copy task has run for this image.</p>;
+  return (
+    <ul className="space-y-1 text-sm">
+      {tasks.data.map((task) => (
+        <li key={task.id} className="flex flex-wrap gap-x-3">
+          <Badge tone={task.status === 'success' ? 'good' : task.status === 'failure' ? 'bad' : 'info'}>{task.status}</Badge>
+          <span>{task.type}</span>
+          <span title={formatAbsolute(task.created_at)}>{formatRelative(task.created_at)}</span>
+          {task.message && <span className="text-slate-600 dark:text-slate-400">{task.message}</span>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function ImageDetailPage() {
+  const { imageId = '' } = useParams();
+  const session = useSession();
+  const { isAdmin, canWrite } = usePermissions();
+  const detail = useQuery(imageQueries.detail(imageId));
+  const catalogue = useQuery(imageCatalogueQuery());
+  const owners = useQuery(projectNamesQuery(session.user.id));
+  const [editing, setEditing] = useState(false);
+  const [showRaw, setShowRaw] = useState(false);
+  if (detail.isPending) return <Spinner label="Loading image" />;
+  if (detail.isError) return <ErrorPanel error={detail.error} context="Loading the image" onRetry={() => void detail.refetch()} />;
+  const image = detail.data;
+  const canManage = canWrite && (isAdmin || image.owner === session.project.id);
+  const extras = extraProperties(image);
+  const importState = Object.entries(extras).filter(([key]) => key.startsWith('os_glance_'));
+  const ownerName = image.owner ? owners.data?.get(image.owner) : undefined;
+  const raw = JSON.stringify(image, null, 2);
+  return (
+    <>
+      <PageHeader
+        title={image.name ?? image.id}
+        actions={
+          canManage && !editing ? (
+            <Button variant="primary" onClick={() => setEditing(true)}>
+              Edit
+            </Button>
+          ) : undefined
+        }
+      >
+        <span className="font-mono text-xs">{image.id}</span>
+      </PageHeader>
+      <div className="space-y-4">
+        {canManage && !editing && <DetailActions image={image} isAdmin={isAdmin} />}
+        {editing && <ImageEditForm image={image} onDone={() => setEditing(false)} />}
+        <div className="grid gap-4 xl:grid-cols-2">
+          <Section title="Attributes">
+            <Pairs
+              rows={[
+                ['Status', <Badge key="s" tone={image.status === 'active' ? 'good' : image.status === 'deactivated' ? 'warn' : 'info'}>{image.status}</Badge>],
+                ['Visibility', image.visibility],
+                ['Protected', image.protected ? 'yes' : 'no'],
+                ['Hidden', image.os_hidden ? 'yes (os_hidden)' : 'no'],
+                ['Owner', ownerName ? `${ownerName} (${image.owner})` : (image.owner ?? '—')],
+                ['Size', bytes(image.size)],
+                ['Virtual size', bytes(image.virtual_size)],
+                ['Disk format', image.disk_format ?? '—'],
+                ['Container format', image.container_format ?? '—'],
+                ['Minimum disk (minDisk)', `${image.min_disk ?? 0} GiB`],
+                ['Minimum RAM (minRam)', `${image.min_ram ?? 0} MiB`],
+                ['Checksum (MD5)', image.checksum ?? '—'],
+                ['Hash', image.os_hash_value ? `${image.os_hash_algo ?? ''}: ${image.os_hash_value}` : '—'],
+                ['Created', formatAbsolute(image.created_at)],
+                ['Updated', formatAbsolute(image.updated_at)],
+                ...(image.stores ? [['Stores', image.stores] as [string, string]] : []),
+                ...(image.direct_url ? [['Direct URL', image.direct_url] as [string, string]] : []),
+                ...(image.locations ? [['Locations', image.locations.map((location) => location.url).join('\n') || '—'] as [string, string]] : []),
+              ]}
+            />
+          </Section>
+          <div className="space-y-4">
+            <Section title="From a server">
+              <Pairs
+                rows={[
+                  ['Image type', extras.image_type ?? 'base image'],
+                  ['Server (instance)', extras.instance_uuid ?? '—'],
+                  ['Progress', image.status === 'saving' || image.status === 'importing' ? `${image.status}…` : image.status === 'active' ? '100%' : '—'],
+                ]}
+              />
+            </Section>
+            <Section title="Tags">
+              <p className="text-sm">{image.tags.length ? [...image.tags].sort().join(', ') : 'No tags.'}</p>
+            </Section>
+            {importState.length > 0 && (
+              <Section title="Import state">
+                <Pairs rows={importState.map(([key, value]) => [key, value || '(empty)'])} />
+              </Section>
+            )}
+          </div>
+        </div>
+        <Section title="Properties">
+          <Properties image={image} namespaces={catalogue.data ?? []} />
+        </Section>
+        <Section title="Tasks">
+          <ImageTasks id={image.id} />
+        </Section>
+        <Section
+          title="Raw JSON"
+          actions={
+            <span className="flex gap-2">
+              <Button size="sm" onClick={() => setShowRaw(!showRaw)} aria-expanded={showRaw}>
+                {showRaw ? 'Hide' : 'Show'}
+              </Button>
+              <Button size="sm" onClick={() => void navigator.clipboard.writeText(raw).then(() => toast('success', 'JSON copied'), () => toast('error', 'Copy failed', 'The browser did not allow the clipboard.'))}>
+                Copy
+              </Button>
+            </span>
+          }
+        >
+          {showRaw && <pre className="max-h-96 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{raw}</pre>}
+        </Section>
       </div>
     </>
   );
