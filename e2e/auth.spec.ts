@@ -69,6 +69,8 @@ test('a user without projects is told what to do', async ({ page }) => {
 
 test('switching project changes scope and drops the other project’s data', async ({ page }) => {
   await signIn(page, 'alice');
+  // Filtered by name: other specs add images to alpha while this one runs.
+  await page.goto('/images?name=alpha-private');
   await expect(page.getByRole('link', { name: 'alpha-private' })).toBeVisible();
   const project = page.getByRole('combobox', { name: 'Project' });
   await project.selectOption({ label: 'beta' });
@@ -126,7 +128,7 @@ test('an expired token is caught on load, before any call fails', async ({ page 
 
 test('signing out revokes the token, and Back shows no cached data', async ({ page }) => {
   await signIn(page, 'alice');
-  await expect(page.getByRole('link', { name: 'alpha-private' })).toBeVisible();
+  await page.goto('/images?name=alpha-private');
   await page.getByRole('link', { name: 'alpha-private' }).click();
   await expect(page.getByRole('heading', { name: 'alpha-private' })).toBeVisible();
   const token = await sessionToken(page);

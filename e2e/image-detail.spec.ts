@@ -33,7 +33,8 @@ async function reviewAndSave(page: Page) {
   const review = page.getByRole('dialog', { name: 'Review the change' });
   await expect(review).toBeVisible();
   await review.getByRole('button', { name: 'Save' }).click();
-  await expect(review).toBeHidden();
+  // The save re-reads the image, then patches it: give a busy single-process Glance time.
+  await expect(review).toBeHidden({ timeout: 30_000 });
   return review;
 }
 
@@ -54,7 +55,7 @@ test('rename and add/remove properties go out as one JSON-Patch, shown before sa
   await expect(review.getByLabel('Command line')).toContainText(`openstack image set --name ${image.name}-renamed --property 'custom/key~1=v 1' ${image.id}`);
   await expect(review.getByLabel('Command line')).toContainText(`openstack image unset --property to_remove ${image.id}`);
   await review.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { name: `${image.name}-renamed` })).toBeVisible();
+  await expect(page.getByRole('heading', { name: `${image.name}-renamed` })).toBeVisible({ timeout: 30_000 });
   const after = await getImage(alice, image.id);
   expect(after.name).toBe(`${image.name}-renamed`);
   expect(after['custom/key~1']).toBe('v 1');
@@ -143,13 +144,13 @@ test('a change made on the server meanwhile is shown, and merging keeps both edi
   await page.getByRole('button', { name: 'Review and save' }).click();
   await page.getByRole('dialog', { name: 'Review the change' }).getByRole('button', { name: 'Save' }).click();
   const conflict = page.getByRole('dialog', { name: 'This image changed while you were editing' });
-  await expect(conflict).toBeVisible();
+  await expect(conflict).toBeVisible({ timeout: 30_000 });
   await expect(conflict.getByRole('row', { name: /server_side/ })).toContainText('theirs');
   await expect(conflict.getByRole('row', { name: /^name/ })).toContainText(`${image.name}-mine`);
   // Nothing was sent yet.
   expect((await getImage(alice, image.id)).name).toBe(image.name);
   await conflict.getByRole('button', { name: 'Merge: my changes on top' }).click();
-  await expect(conflict).toBeHidden();
+  await expect(conflict).toBeHidden({ timeout: 30_000 });
   const after = await getImage(alice, image.id);
   expect(after.name).toBe(`${image.name}-mine`);
   expect(after.server_side).toBe('theirs');

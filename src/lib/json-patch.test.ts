@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildImagePatch, cliCommands, pointer, rebasePatch, shellQuote, unpointer, type EditableImage } from '@/lib/json-patch';
+import { buildImagePatch, cliCommands, pointer, rebasePatch, shellQuote, unpointer, type EditableImage, type PatchOp } from '@/lib/json-patch';
 
 const image = (over: Partial<EditableImage> = {}): EditableImage => ({
   base: { name: 'cirros', min_disk: 0, min_ram: 0, protected: false, visibility: 'private' },
@@ -41,6 +41,16 @@ describe('buildImagePatch', () => {
     ['reordered tags are not a change', image({ tags: ['y', 'x'] }), []],
     ['added and removed tags replace the whole array', image({ tags: ['y', 'z/1'] }), [{ op: 'replace', path: '/tags', value: ['y', 'z/1'] }]],
     ['an empty string is a value, not a removal', image({ extras: { ...image().extras, os_distro: '' } }), [{ op: 'replace', path: '/os_distro', value: '' }]],
+    ['duplicate tags count once', image({ tags: ['x', 'y', 'x'] }), []],
+    ['a tag set that changed is deduplicated and sorted', image({ tags: ['z', 'x', 'z'] }), [{ op: 'replace', path: '/tags', value: ['x', 'z'] }]],
+    ['removing every tag sends an empty array', image({ tags: [] }), [{ op: 'replace', path: '/tags', value: [] }]],
+    ['hidden and visibility keep their types', image({ base: { ...image().base, visibility: 'shared', os_hidden: true } }), [
+      { op: 'replace', path: '/visibility', value: 'shared' },
+      { op: 'replace', path: '/os_hidden', value: true },
+    ]],
+    ['zero is a number, not an unset', image({ base: { ...image().base, min_disk: 20 } }), [{ op: 'replace', path: '/min_disk', value: 20 }]],
+    ['a key of only ~ and / is escaped in order', image({ extras: { ...image().extras, '~/~': 'v' } }), [{ op: 'add', path: '/~0~1~0', value: 'v' }]],
+    ['a key that looks escaped is escaped again', image({ extras: { ...image().extras, 'a~1b': 'v' } }), [{ op: 'add', path: '/a~01b', value: 'v' }]],
   ];
   it.each(cases)('%s', (_, edited, expected) => {
     expect(buildImagePatch(image(), edited)).toEqual(expected);
@@ -59,6 +69,23 @@ describe('rebasePatch', () => {
     const gone = image({ extras: { os_distro: 'cirros' } });
     expect(rebasePatch(ops, gone)).toEqual([{ op: 'replace', path: '/os_distro', value: 'ubuntu' }]);
   });
+  it('replays tag additions and removals onto the server’s tags', () => {
+    const loaded = image({ tags: ['x', 'y'] });
+    const ops = buildImagePatch(loaded, image({ tags: ['x', 'mine'] }));
+    const server = image({ tags: ['x', 'y', 'theirs'] });
+    expect(rebasePatch(ops, server, loaded)).toEqual([{ op: 'replace', path: '/tags', value: ['mine', 'theirs', 'x'] }]);
+    // Without what was loaded, the user's whole array wins.
+    expect(rebasePatch(ops, server)).toEqual([{ op: 'replace', path: '/tags', value: ['mine', 'x'] }]);
+  });
+  it('drops a tag change the server already made', () => {
+    const loaded = image({ tags: ['x'] });
+    const ops = buildImagePatch(loaded, image({ tags: ['x', 'y'] }));
+    expect(rebasePatch(ops, image({ tags: ['y', 'x'] }), loaded)).toEqual([]);
+  });
+  it('keeps base attribute ops as they are', () => {
+    const ops = buildImagePatch(image(), image({ base: { ...image().base, min_ram: 1024 } }));
+    expect(rebasePatch(ops, image({ base: { ...image().base, min_ram: 2048 } }), image())).toEqual([{ op: 'replace', path: '/min_ram', value: 1024 }]);
+  });
 });
 
 describe('cliCommands', () => {
@@ -73,6 +100,20 @@ describe('cliCommands', () => {
     expect(cliCommands('ID', [{ op: 'replace', path: '/visibility', value: 'community' }, { op: 'replace', path: '/os_hidden', value: true }])).toEqual([
       'openstack image set --community --hidden ID',
     ]);
+  });
+  it.each<[string, PatchOp[], string[]]>([
+    ['nothing to do', [], []],
+    ['numbers', [{ op: 'replace', path: '/min_disk', value: 10 }, { op: 'replace', path: '/min_ram', value: 512 }], ['openstack image set --min-disk 10 --min-ram 512 ID']],
+    ['formats', [{ op: 'replace', path: '/disk_format', value: 'qcow2' }, { op: 'replace', path: '/container_format', value: 'bare' }], [
+      'openstack image set --disk-format qcow2 --container-format bare ID',
+    ]],
+    ['unprotect and unhide', [{ op: 'replace', path: '/protected', value: false }, { op: 'replace', path: '/os_hidden', value: false }], [
+      'openstack image set --unprotected --unhidden ID',
+    ]],
+    ['removals only', [{ op: 'remove', path: '/a~1b' }, { op: 'remove', path: '/x' }], ['openstack image unset --property a/b --property x ID']],
+    ['a value with quotes and spaces', [{ op: 'add', path: '/note', value: "it's \"odd\"" }], [`openstack image set --property 'note=it'\\''s "odd"' ID`]],
+  ])('%s', (_, ops, lines) => {
+    expect(cliCommands('ID', ops)).toEqual(lines);
   });
   it('quotes only what needs it', () => {
     expect(shellQuote('virtio')).toBe('virtio');

@@ -53,13 +53,24 @@ export function buildImagePatch(from: EditableImage, to: EditableImage): PatchOp
 /**
  * Replays the user's ops (made against what they loaded) onto a newer server version:
  * a remove of a property the server already removed is dropped, and a replace of a property
- * the server removed becomes an add, so Glance does not answer 409.
+ * the server removed becomes an add, so Glance does not answer 409. Given what the user loaded,
+ * a tag change is replayed as additions and removals on the server's tags.
  */
-export function rebasePatch(ops: readonly PatchOp[], server: EditableImage): PatchOp[] {
+export function rebasePatch(ops: readonly PatchOp[], server: EditableImage, loaded?: EditableImage): PatchOp[] {
   const result: PatchOp[] = [];
   for (const op of ops) {
     const key = unpointer(op.path);
     const isExtra = !(key in server.base) && key !== 'tags';
+    if (key === 'tags' && op.op === 'replace' && loaded) {
+      // Tags are a set: replay the user's additions and removals onto the server's set, so a
+      // tag someone else added meanwhile survives the merge.
+      const mine = new Set(op.value as string[]);
+      const before = new Set(loaded.tags);
+      const merged = new Set(server.tags.filter((tag) => !before.has(tag) || mine.has(tag)));
+      for (const tag of mine) merged.add(tag);
+      if (!sameTags([...merged], server.tags)) result.push({ op: 'replace', path: op.path, value: [...merged].sort() });
+      continue;
+    }
     if (op.op === 'remove' && isExtra && !(key in server.extras)) continue;
     if (op.op === 'replace' && isExtra && !(key in server.extras)) result.push({ op: 'add', path: op.path, value: op.value });
     else result.push(op);

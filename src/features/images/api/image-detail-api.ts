@@ -2,7 +2,8 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { z } from 'zod';
 import { imageKeys } from '@/features/images/api/image-keys';
 import { patchImage } from '@/features/images/api/image-mutations';
-import { extraProperties, imageSchema, READ_ONLY_ATTRIBUTES, type Image } from '@/features/images/api/image-schema';
+import { mainType, type PropertyRule } from '@/features/images/api/image-detail-rules';
+import { extraProperties, imageSchema, isReservedKey, READ_ONLY_ATTRIBUTES, type Image } from '@/features/images/api/image-schema';
 import { glance } from '@/lib/glance';
 import { buildImagePatch, rebasePatch, type EditableImage, type PatchOp } from '@/lib/json-patch';
 
@@ -12,6 +13,10 @@ const schemaPropertySchema = z.looseObject({
   type: z.union([z.string(), z.array(z.string())]).optional(),
   enum: z.array(z.unknown()).optional(),
   maxLength: z.number().optional(),
+  minLength: z.number().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  pattern: z.string().optional(),
   readOnly: z.boolean().optional(),
   description: z.string().optional(),
   is_base: z.boolean().optional(),
@@ -39,6 +44,24 @@ export const imageSchemaQuery = () =>
         return property !== undefined && !property.readOnly && !READ_ONLY_ATTRIBUTES.has(key);
       }),
       enumOf: (key: string) => (schema.properties[key]?.enum ?? []).filter((value): value is string => typeof value === 'string'),
+      // Operator-defined extra properties (schema-image.json: kernel_id, os_distro…) and the
+      // constraints Glance enforces on them.
+      extraRules: new Map<string, PropertyRule>(
+        Object.entries(schema.properties)
+          .filter(([key, property]) => property.is_base === false && !isReservedKey(key))
+          .map(([key, property]) => [
+            key,
+            {
+              type: mainType(property.type),
+              enum: property.enum?.filter((value) => value !== null),
+              maxLength: property.maxLength,
+              minLength: property.minLength,
+              minimum: property.minimum,
+              maximum: property.maximum,
+              pattern: property.pattern,
+            },
+          ]),
+      ),
     }),
   });
 
@@ -55,6 +78,9 @@ const metadefPropertySchema = z.looseObject({
   maxLength: z.number().nullish(),
   pattern: z.string().nullish(),
   items: z.looseObject({ type: z.string().nullish(), enum: z.array(z.unknown()).nullish() }).nullish(),
+  operators: z.array(z.string()).nullish(),
+  default: z.unknown().optional(),
+  readonly: z.boolean().nullish(),
 });
 export type CatalogueProperty = z.infer<typeof metadefPropertySchema> & { name: string; namespace: string; namespaceTitle: string };
 const namespaceSummarySchema = z.looseObject({ namespace: z.string(), display_name: z.string().nullish(), description: z.string().nullish() });
@@ -165,7 +191,7 @@ export function useSaveImage(id: string) {
       let ops: PatchOp[];
       if (mode === 'overwrite') ops = buildImagePatch(serverEditable, edited);
       else if (changedOnServer && mode === 'check') throw new ImageConflict(server);
-      else ops = mode === 'merge' ? rebasePatch(buildImagePatch(loadedEditable, edited), serverEditable) : buildImagePatch(loadedEditable, edited);
+      else ops = mode === 'merge' ? rebasePatch(buildImagePatch(loadedEditable, edited), serverEditable, loadedEditable) : buildImagePatch(loadedEditable, edited);
       if (ops.length === 0) return server;
       return patchImage(id, ops);
     },
@@ -175,3 +201,15 @@ export function useSaveImage(id: string) {
     },
   });
 }
+
+// ---------------------------------------------------------------- members (for the visibility warning)
+
+const membersSchema = z.looseObject({ members: z.array(z.looseObject({ member_id: z.string(), status: z.string() })) });
+
+/** Who the image is shared with: making it private (or public/community) takes their access away. */
+export const imageMembersQuery = (id: string, enabled: boolean) =>
+  queryOptions({
+    queryKey: imageKeys.members(id),
+    queryFn: async ({ signal }) => (await glance().json(`v2/images/${encodeURIComponent(id)}/members`, membersSchema, { signal })).members,
+    enabled,
+  });
