@@ -152,13 +152,15 @@ export function useSwitchRegion() {
   };
 }
 
+/**
+ * Signs out at once (session and every cached response gone), then revokes the token on
+ * the server in the background; a failed revocation (Keystone down) cannot keep anyone in.
+ */
 export function useSignOut() {
-  return useMutation({
-    mutationFn: async () => {
-      const { session } = sessionStore.get();
-      // Revoke on the server; a failure (already expired, Keystone down) must not keep the user in.
-      if (session) await revokeToken(session.token).catch(() => undefined);
-    },
-    onSettled: () => sessionStore.signOut(),
-  });
+  const revoke = useMutation({ mutationFn: (token: string) => revokeToken(token) });
+  return () => {
+    const { session } = sessionStore.get();
+    sessionStore.signOut();
+    if (session) revoke.mutate(session.token);
+  };
 }

@@ -30,7 +30,7 @@ export function ReloginDialog() {
       </p>
       {appCredential ? (
         <div className="flex justify-end">
-          <Button variant="primary" onClick={() => signOut.mutate()}>
+          <Button variant="primary" onClick={() => signOut()}>
             Sign in again
           </Button>
         </div>
@@ -52,7 +52,7 @@ export function ReloginDialog() {
             </p>
           )}
           <div className="flex justify-between gap-2">
-            <Button variant="ghost" onClick={() => signOut.mutate()}>
+            <Button variant="ghost" onClick={() => signOut()}>
               Sign out instead
             </Button>
             <Button type="submit" variant="primary" busy={renew.isPending}>

@@ -23,8 +23,10 @@ export function UserMenu() {
       <Button
         variant="secondary"
         size="sm"
-        busy={signOut.isPending}
-        onClick={() => signOut.mutate(undefined, { onSettled: () => void navigate(paths.login) })}
+        onClick={() => {
+          signOut();
+          void navigate(paths.login);
+        }}
       >
         Sign out
       </Button>
