@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { createImage, deleteImage, getImage, glance, projectToken, uploadData, type ApiImage, type Token } from './support/api';
-import { uniqueName } from './support/stack';
+import { seed, uniqueName } from './support/stack';
 import { expectAccessible, signIn } from './support/ui';
 
 const PATCH = 'application/openstack-images-v2.1-json-patch';
@@ -178,4 +178,132 @@ test('a reader sees everything but no edit controls', async ({ page }) => {
   for (const name of ['Edit', 'Delete…', 'Protect', 'Hide', 'Deactivate']) {
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
   }
+});
+
+test('the detail page shows everything Glance knows, grouped and searchable', async ({ page, context }) => {
+  const instance = '0b2c4d6e-8f10-4a12-b314-c516d718e920';
+  const image = await makeImage(
+    { os_distro: 'debian', hw_disk_bus: 'virtio', team_note: 'keep me', image_type: 'snapshot', instance_uuid: instance, min_disk: 3, min_ram: 256 },
+    true,
+  );
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page, 'alice');
+  await page.goto(`/images/${image.id}`);
+  const attributes = page.getByRole('region', { name: 'Attributes' });
+  await expect(attributes).toContainText('4 KiB (4,096 bytes)');
+  await expect(attributes).toContainText('alpha');
+  await expect(attributes).toContainText('raw');
+  const nova = page.getByRole('region', { name: 'Compute (Nova) view' });
+  await expect(nova).toContainText('100%');
+  await expect(nova).toContainText(instance);
+  await expect(nova).toContainText('snapshot');
+  await expect(nova).toContainText('3 GiB / 256 MiB');
+  // Properties are grouped by the metadefs namespace (or the image schema) that defines them.
+  const properties = page.getByRole('region', { name: 'Properties' });
+  await expect(properties.getByRole('region', { name: 'libvirt Driver Options for Images' })).toContainText('hw_disk_bus');
+  await expect(properties.getByRole('region', { name: 'Image schema' })).toContainText('os_distro');
+  await expect(properties.getByRole('region', { name: 'Not in any namespace' })).toContainText('team_note');
+  await properties.getByLabel('Search properties').fill('keep');
+  await expect(properties).toContainText('team_note');
+  await expect(properties).not.toContainText('hw_disk_bus');
+  await expect(page.getByRole('region', { name: 'Tasks' })).toContainText('No import or copy task');
+  const raw = page.getByRole('region', { name: 'Raw JSON' });
+  await raw.getByRole('button', { name: 'Show' }).click();
+  await expect(raw.locator('pre')).toContainText(`"id": "${image.id}"`);
+  await raw.getByRole('button', { name: 'Copy' }).click();
+  expect(JSON.parse(await page.evaluate(() => navigator.clipboard.readText())).id).toBe(image.id);
+  await expectAccessible(page);
+});
+
+test('typed inputs check metadefs and schema rules before sending', async ({ page }) => {
+  const image = await makeImage();
+  const form = await openEditor(page, image);
+  await form.getByLabel('Add from the metadata catalogue').selectOption('sw_database_mysql_listen_port');
+  const port = form.getByLabel('Value of sw_database_mysql_listen_port');
+  await port.fill('70000');
+  await form.getByLabel('Add from the metadata catalogue').selectOption('kernel_id');
+  await form.getByLabel('Value of kernel_id').fill('not-a-uuid');
+  await page.getByRole('button', { name: 'Review and save' }).click();
+  await expect(form.getByText('At most 65535.')).toBeVisible();
+  await expect(form.getByText(/Does not match the required pattern/)).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Review the change' })).toHaveCount(0);
+  await port.fill('3307');
+  await form.getByLabel('Value of kernel_id').fill(image.id);
+  await reviewAndSave(page);
+  const after = await getImage(alice, image.id);
+  expect(after.sw_database_mysql_listen_port).toBe('3307');
+  expect(after.kernel_id).toBe(image.id);
+});
+
+test('overwriting after a concurrent change makes the image what the form shows, deliberately', async ({ page }) => {
+  const image = await makeImage({ os_distro: 'cirros', tags: ['a'] });
+  const form = await openEditor(page, image);
+  await form.getByLabel('Value of os_distro').fill('fedora');
+  await form.getByLabel('New tag').fill('mine');
+  await form.getByRole('button', { name: 'Add tag' }).click();
+  await glance(alice, `/v2/images/${image.id}`, {
+    method: 'PATCH',
+    contentType: PATCH,
+    json: [
+      { op: 'replace', path: '/os_distro', value: 'debian' },
+      { op: 'replace', path: '/tags', value: ['a', 'theirs'] },
+    ],
+    expect: 200,
+  });
+  await page.getByRole('button', { name: 'Review and save' }).click();
+  await page.getByRole('dialog', { name: 'Review the change' }).getByRole('button', { name: 'Save' }).click();
+  const conflict = page.getByRole('dialog', { name: 'This image changed while you were editing' });
+  await expect(conflict).toBeVisible({ timeout: 30_000 });
+  const distro = conflict.getByRole('row', { name: /os_distro/ });
+  await expect(distro).toContainText('cirros');
+  await expect(distro).toContainText('debian');
+  await expect(distro).toContainText('fedora');
+  await conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
+  await expect(conflict).toBeHidden({ timeout: 30_000 });
+  const after = await getImage(alice, image.id);
+  expect(after.os_distro).toBe('fedora');
+  expect([...(after.tags as string[])].sort()).toEqual(['a', 'mine']);
+});
+
+test('merging keeps tags added on both sides', async ({ page }) => {
+  const image = await makeImage({ tags: ['a'] });
+  const form = await openEditor(page, image);
+  await form.getByLabel('New tag').fill('mine');
+  await form.getByRole('button', { name: 'Add tag' }).click();
+  await glance(alice, `/v2/images/${image.id}/tags/theirs`, { method: 'PUT', expect: 204 });
+  await page.getByRole('button', { name: 'Review and save' }).click();
+  await page.getByRole('dialog', { name: 'Review the change' }).getByRole('button', { name: 'Save' }).click();
+  const conflict = page.getByRole('dialog', { name: 'This image changed while you were editing' });
+  await expect(conflict).toBeVisible({ timeout: 30_000 });
+  await conflict.getByRole('button', { name: 'Merge: my changes on top' }).click();
+  await expect(conflict).toBeHidden({ timeout: 30_000 });
+  expect([...((await getImage(alice, image.id)).tags as string[])].sort()).toEqual(['a', 'mine', 'theirs']);
+});
+
+test('making a shared image private warns that its members lose access', async ({ page }) => {
+  const image = await makeImage({ visibility: 'shared' });
+  await glance(alice, `/v2/images/${image.id}/members`, { method: 'POST', json: { member: seed().projects.beta }, expect: 200 });
+  await signIn(page, 'alice');
+  await page.goto(`/images/${image.id}`);
+  // Public needs an administrator: a member cannot pick it.
+  await expect(page.getByLabel('Visibility').locator('option[value="public"]')).toBeDisabled();
+  await page.getByLabel('Visibility').selectOption('private');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  const dialog = page.getByRole('dialog', { name: `Make ${image.name} private?` });
+  await expect(dialog).toContainText('One project it is shared with loses access now.');
+  await dialog.getByRole('button', { name: 'Change visibility' }).click();
+  await expect(dialog).toBeHidden({ timeout: 30_000 });
+  expect((await getImage(alice, image.id)).visibility).toBe('private');
+});
+
+test('hide and unhide, with confirmation', async ({ page }) => {
+  const image = await makeImage();
+  await signIn(page, 'alice');
+  await page.goto(`/images/${image.id}`);
+  await page.getByRole('button', { name: 'Hide', exact: true }).click();
+  await page.getByRole('dialog', { name: `Hide ${image.name}?` }).getByRole('button', { name: 'Hide' }).click();
+  await expect.poll(async () => (await getImage(alice, image.id)).os_hidden).toBe(true);
+  await page.getByRole('button', { name: 'Unhide', exact: true }).click();
+  await page.getByRole('dialog', { name: `Show ${image.name} in lists?` }).getByRole('button', { name: 'Unhide' }).click();
+  await expect.poll(async () => (await getImage(alice, image.id)).os_hidden).toBe(false);
 });

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
@@ -5,6 +6,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field, inputClass } from '@/components/ui/field';
 import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
+import { imageMembersQuery } from '@/features/images/api/image-detail-api';
 import { useDeleteImage, useSetImageActive, useUpdateImage } from '@/features/images/api/image-mutations';
 import type { Image, Visibility } from '@/features/images/api/image-schema';
 import { describeError, isApiError } from '@/lib/api-error';
@@ -23,8 +25,34 @@ const VISIBILITY_NOTES: Record<Visibility, string> = {
   public: 'Every project in the cloud sees it in its image list. Only administrators can publish.',
   community: 'Any project can use it by ID or see it under Community, but it is not in their default list.',
   shared: 'Only projects you add as members can use it, after they accept.',
-  private: 'Only your project can use it. Its members lose access: Glance drops every member of a private image.',
+  private: 'Only your project can use it. A private image cannot have members, so every project it is shared with loses access.',
 };
+
+/** Why Glance answered 403 to a deactivate/reactivate, in words. */
+function activationRefusal(error: unknown, image: Image, activating: boolean): string | undefined {
+  if (!isApiError(error) || error.status !== 403) return undefined;
+  if (/not authorized/i.test(error.message)) {
+    return `Your role does not allow ${activating ? 'reactivating' : 'deactivating'} this image${
+      image.visibility === 'public' || image.visibility === 'community' ? ': for public and community images only administrators can' : ''
+    }.`;
+  }
+  return `Glance refused: only an active image can be deactivated, and only a deactivated one reactivated (this one is ${image.status}). Reload the page to see its current status.`;
+}
+
+/** Members only matter while the image is shared; their count makes the warning concrete. */
+function MembersWarning({ imageId }: { imageId: string }) {
+  const members = useQuery(imageMembersQuery(imageId, true));
+  const count = members.data?.length;
+  return (
+    <p className="mt-2 font-medium text-amber-800 dark:text-amber-300">
+      {count === undefined
+        ? 'Every project this image is shared with loses access now.'
+        : count === 0
+          ? 'It is not shared with any project, so nobody loses access.'
+          : `${count === 1 ? 'One project' : `${count} projects`} it is shared with ${count === 1 ? 'loses' : 'lose'} access now.`}
+    </p>
+  );
+}
 
 /** Protect, deactivate, hide, change visibility, delete: each confirmed, each explained. */
 export function DetailActions({ image, isAdmin, onDeleted }: { image: Image; isAdmin: boolean; onDeleted?: () => void }) {
@@ -49,9 +77,8 @@ export function DetailActions({ image, isAdmin, onDeleted }: { image: Image; isA
       setConfirm(null);
     } catch (failure) {
       const { title, detail } = describeError(failure);
-      // Deactivating an image that is not active (or reactivating one that is not deactivated) is a 403.
-      const wrongStatus = isApiError(failure) && failure.status === 403 && /deactivat|reactivat/i.test(confirm.action);
-      setError(wrongStatus ? `Glance refused: only an active image can be deactivated, and only a deactivated one reactivated (this one is ${image.status}).` : `${title}: ${detail}`);
+      const activation = /deactivat|reactivat/i.test(confirm.action) ? activationRefusal(failure, image, /reactivat/i.test(confirm.action)) : undefined;
+      setError(activation ?? `${title}: ${detail}`);
     }
   };
   const canPublish = isAdmin || visibility !== 'public';
@@ -71,7 +98,7 @@ export function DetailActions({ image, isAdmin, onDeleted }: { image: Image; isA
       >
         {image.protected ? 'Unprotect' : 'Protect'}
       </Button>
-      {(image.status === 'active' || image.status === 'deactivated') && (
+      {(image.status === 'active' || image.status === 'deactivated') && (isAdmin || image.visibility === 'private' || image.visibility === 'shared') && (
         <Button
           size="sm"
           onClick={() =>
@@ -123,9 +150,7 @@ export function DetailActions({ image, isAdmin, onDeleted }: { image: Image; isA
               body: (
                 <>
                   <p>{VISIBILITY_NOTES[visibility]}</p>
-                  {visibility === 'private' && image.visibility === 'shared' && (
-                    <p className="mt-2 font-medium text-amber-800 dark:text-amber-300">Projects this image is shared with lose it now.</p>
-                  )}
+                  {image.visibility === 'shared' && visibility === 'private' && <MembersWarning imageId={image.id} />}
                 </>
               ),
               action: 'Change visibility',

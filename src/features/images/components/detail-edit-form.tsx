@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { useFieldArray, useForm, useWatch, type UseFormRegister } from 'react-hook-form';
+import { Controller, useFieldArray, useForm, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { useBlocker } from 'react-router';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
@@ -15,16 +15,30 @@ import {
   imageSchemaQuery,
   toEditable,
   useSaveImage,
-  type CatalogueProperty,
   type SaveMode,
 } from '@/features/images/api/image-detail-api';
+import {
+  attributeInError,
+  checkValue,
+  combineRules,
+  decodeArray,
+  encodeArray,
+  enumValues,
+  GLANCE_LIMITS,
+  type PropertyRule,
+} from '@/features/images/api/image-detail-rules';
 import { BASE_ATTRIBUTES, isReservedKey, type Image } from '@/features/images/api/image-schema';
+import { isApiError } from '@/lib/api-error';
 import { usePermissions } from '@/lib/session';
 import { buildImagePatch, cliCommands, type EditableImage } from '@/lib/json-patch';
 
-const MAX_ITEMS = 128;
+const MAX_ITEMS = GLANCE_LIMITS.properties;
+const BASE_FIELDS = ['name', 'visibility', 'disk_format', 'container_format', 'min_disk', 'min_ram', 'protected', 'os_hidden'] as const;
 
-function formSchema(catalogue: Map<string, CatalogueProperty>, nameMax: number) {
+/** A property's rule plus where it comes from, for the typed input and its hint. */
+type KnownProperty = PropertyRule & { title?: string | null; description?: string | null; namespaceTitle?: string; default?: unknown };
+
+function formSchema(rules: Map<string, KnownProperty>, nameMax: number, loadedExtras: Record<string, string>) {
   const property = z.object({ key: z.string().trim(), value: z.string() });
   return z
     .object({
@@ -36,28 +50,24 @@ function formSchema(catalogue: Map<string, CatalogueProperty>, nameMax: number) 
       min_ram: z.number({ message: 'A whole number of MiB.' }).int('A whole number of MiB.').min(0, 'Zero or more.'),
       protected: z.boolean(),
       os_hidden: z.boolean(),
-      properties: z.array(property).max(MAX_ITEMS, `At most ${MAX_ITEMS} properties.`),
+      properties: z.array(property).max(MAX_ITEMS, `Glance allows at most ${MAX_ITEMS} properties on an image.`),
       tags: z
-        .array(z.object({ value: z.string().trim().min(1, 'Empty tag.').max(255, 'At most 255 characters.') }))
-        .max(MAX_ITEMS, `At most ${MAX_ITEMS} tags.`),
+        .array(z.object({ value: z.string().trim().min(1, 'Empty tag.').max(GLANCE_LIMITS.tagLength, 'At most 255 characters.') }))
+        .max(GLANCE_LIMITS.tags, `Glance allows at most ${GLANCE_LIMITS.tags} tags on an image.`),
     })
     .superRefine((values, context) => {
       const seen = new Set<string>();
       values.properties.forEach(({ key, value }, index) => {
         const issue = (message: string, field: 'key' | 'value' = 'key') => context.addIssue({ code: 'custom', path: ['properties', index, field], message });
         if (!key) return issue('Enter a key, or remove the row.');
-        if (key.length > 255) return issue('Keys are at most 255 characters.');
+        if (key.length > GLANCE_LIMITS.keyLength) return issue(`Keys are at most ${GLANCE_LIMITS.keyLength} characters.`);
         if (isReservedKey(key) || BASE_ATTRIBUTES.has(key)) return issue(`"${key}" is set by Glance and cannot be edited here.`);
         if (seen.has(key)) return issue('This key is already used above.');
         seen.add(key);
-        const known = catalogue.get(key);
-        if (!known || value === '') return;
-        if ((known.type === 'integer' || known.type === 'number') && !/^-?\d+(\.\d+)?$/.test(value)) return issue('A number.', 'value');
-        const number = Number(value);
-        if (known.minimum !== null && known.minimum !== undefined && number < known.minimum) return issue(`At least ${known.minimum}.`, 'value');
-        if (known.maximum !== null && known.maximum !== undefined && number > known.maximum) return issue(`At most ${known.maximum}.`, 'value');
-        if (known.pattern && !new RegExp(known.pattern).test(value)) return issue(`Must match ${known.pattern}.`, 'value');
-        if (known.maxLength && value.length > known.maxLength) return issue(`At most ${known.maxLength} characters.`, 'value');
+        // A value the image already had is not the user's doing: only new or changed values are checked.
+        if (loadedExtras[key] === value) return;
+        const problem = checkValue(rules.get(key), value);
+        if (problem) issue(problem, 'value');
       });
       const tags = values.tags.map((tag) => tag.value.trim());
       tags.forEach((tag, index) => {
@@ -102,39 +112,109 @@ function fromForm(values: FormValues): EditableImage {
   };
 }
 
-/** The value input for a property: typed when the metadefs catalogue knows the key. */
-function ValueInput({ index, known, register, label }: { index: number; known: CatalogueProperty | undefined; register: UseFormRegister<FormValues>; label: string }) {
-  const field = register(`properties.${index}.value`);
-  const values = (known?.enum ?? known?.items?.enum ?? []).map(String);
-  if (known?.type === 'boolean') {
-    return (
-      <select className={inputClass} aria-label={label} {...field}>
-        <option value="">—</option>
-        <option value="true">true</option>
-        <option value="false">false</option>
-      </select>
-    );
+/** The value input for a property: typed when the live schema or the metadefs catalogue knows the key. */
+function ValueInput({
+  index,
+  known,
+  register,
+  control,
+  label,
+  current,
+  invalid,
+}: {
+  invalid: boolean;
+  index: number;
+  known: KnownProperty | undefined;
+  register: UseFormRegister<FormValues>;
+  control: Control<FormValues>;
+  label: string;
+  current: string;
+}) {
+  const field = { ...register(`properties.${index}.value`), 'aria-invalid': invalid || undefined };
+  const type = known?.type ?? undefined;
+  if (type === 'array') {
+    const options = enumValues(known?.items ?? undefined);
+    if (options.length > 0) {
+      return (
+        <Controller
+          control={control}
+          name={`properties.${index}.value`}
+          render={({ field: { value, onChange } }) => {
+            const picked = decodeArray(value);
+            return (
+              <fieldset aria-label={label} className="flex max-h-32 flex-wrap gap-x-3 gap-y-0.5 overflow-auto rounded-md border border-slate-300 p-1.5 text-xs dark:border-slate-600">
+                {options.map((option) => (
+                  <label key={option} className="inline-flex items-center gap-1">
+                    <input
+                      type="checkbox"
+                      checked={picked.includes(option)}
+                      onChange={(event) =>
+                        onChange(encodeArray(event.target.checked ? [...picked, option] : picked.filter((entry) => entry !== option), known?.operators))
+                      }
+                    />
+                    {option}
+                  </label>
+                ))}
+              </fieldset>
+            );
+          }}
+        />
+      );
+    }
   }
-  if (values.length > 0 && known?.type !== 'array') {
+  // An existing value outside the offered list stays selectable, so loading never rewrites it.
+  const withCurrent = (options: string[]) => (current && !options.includes(current) ? [current, ...options] : options);
+  if (type === 'boolean') {
     return (
       <select className={inputClass} aria-label={label} {...field}>
         <option value="">—</option>
-        {values.map((value) => (
+        {withCurrent(['true', 'false']).map((value) => (
           <option key={value}>{value}</option>
         ))}
       </select>
     );
   }
-  const numeric = known?.type === 'integer' || known?.type === 'number';
+  const options = enumValues(known);
+  if (options.length > 0) {
+    return (
+      <select className={inputClass} aria-label={label} {...field}>
+        <option value="">—</option>
+        {withCurrent(options).map((value) => (
+          <option key={value}>{value}</option>
+        ))}
+      </select>
+    );
+  }
+  const numeric = type === 'integer' || type === 'number';
   return (
     <input
       className={inputClass}
       aria-label={label}
-      inputMode={numeric ? 'numeric' : undefined}
-      placeholder={known?.type === 'array' && values.length ? values.join(', ') : undefined}
+      type={numeric ? 'number' : 'text'}
+      min={numeric ? (known?.minimum ?? undefined) : undefined}
+      max={numeric ? (known?.maximum ?? undefined) : undefined}
+      step={type === 'integer' ? 1 : undefined}
+      maxLength={known?.maxLength ?? undefined}
+      pattern={known?.pattern ?? undefined}
       {...field}
     />
   );
+}
+
+function ruleHint(info: KnownProperty): string {
+  const parts: string[] = [];
+  if (info.title) parts.push(info.title);
+  if (info.namespaceTitle) parts.push(info.namespaceTitle);
+  else parts.push('defined by the image schema');
+  const limits: string[] = [];
+  if (info.type === 'integer' || info.type === 'number') {
+    if (info.minimum !== null && info.minimum !== undefined) limits.push(`≥ ${info.minimum}`);
+    if (info.maximum !== null && info.maximum !== undefined) limits.push(`≤ ${info.maximum}`);
+  }
+  if (info.maxLength) limits.push(`≤ ${info.maxLength} characters`);
+  if (info.pattern) limits.push(`pattern ${info.pattern}`);
+  const head = parts.join(' · ') + (limits.length ? ` (${limits.join(', ')})` : '');
+  return info.description ? `${head} — ${info.description.slice(0, 200)}` : head;
 }
 
 interface EditFormProps {
@@ -146,11 +226,18 @@ export function ImageEditForm({ image, onDone }: EditFormProps) {
   const { isAdmin } = usePermissions();
   const schema = useQuery(imageSchemaQuery());
   const { data: catalogueData, isPending: cataloguePending } = useQuery(imageCatalogueQuery());
-  const known = useMemo(() => new Map((catalogueData ?? []).flatMap((ns) => ns.properties.map((p) => [p.name, p] as const))), [catalogueData]);
+  // What is known about each extra property: the live schema's rules (enforced) over the catalogue's (advisory).
+  const known = useMemo(() => {
+    const map = new Map<string, KnownProperty>();
+    for (const ns of catalogueData ?? []) for (const property of ns.properties) if (!map.has(property.name)) map.set(property.name, property);
+    for (const [key, rule] of schema.data?.extraRules ?? []) map.set(key, combineRules(rule, map.get(key)) as KnownProperty);
+    return map;
+  }, [catalogueData, schema.data]);
   const nameMax = schema.data?.properties.name?.maxLength ?? 255;
-  const resolver = useMemo(() => zodResolver(formSchema(known, nameMax)), [known, nameMax]);
   // The form keeps what it loaded: saving compares against it, not against a refetched image.
   const [loaded, setLoaded] = useState(image);
+  const loadedExtras = useMemo(() => toEditable(loaded).extras, [loaded]);
+  const resolver = useMemo(() => zodResolver(formSchema(known, nameMax, loadedExtras)), [known, nameMax, loadedExtras]);
   const form = useForm<FormValues>({ resolver, defaultValues: toForm(image) });
   const properties = useFieldArray({ control: form.control, name: 'properties' });
   const tags = useFieldArray({ control: form.control, name: 'tags' });
@@ -185,7 +272,23 @@ export function ImageEditForm({ image, onDone }: EditFormProps) {
         },
         onError: (error) => {
           setReview(null);
-          if (error instanceof ImageConflict) setConflict({ server: error.server, edited });
+          if (error instanceof ImageConflict) {
+            setConflict({ server: error.server, edited });
+            return;
+          }
+          setConflict(null);
+          // Put Glance's 4xx on the field it is about; the banner above the form says it too.
+          if (!isApiError(error) || error.status < 400 || error.status >= 500) return;
+          const body = error.body as { message?: unknown } | undefined;
+          const key = attributeInError(typeof body?.message === 'string' ? body.message : error.message);
+          if (!key) return;
+          const message = error.message || 'Glance rejected this value.';
+          if ((BASE_FIELDS as readonly string[]).includes(key)) form.setError(key as (typeof BASE_FIELDS)[number], { message }, { shouldFocus: true });
+          else if (key === 'tags') form.setError('tags', { message });
+          else {
+            const index = form.getValues('properties').findIndex((row) => row.key.trim() === key);
+            if (index !== -1) form.setError(`properties.${index}.value`, { message }, { shouldFocus: true });
+          }
         },
       },
     );
@@ -204,50 +307,71 @@ export function ImageEditForm({ image, onDone }: EditFormProps) {
     return values.includes(current) || !current ? values : [current, ...values];
   };
   const reviewOps = review ? buildImagePatch(loadedEditable, review) : [];
+  // Read-only and reserved attributes are never offered; while the schema loads, the usual set is shown.
+  const offered = (key: string) => !schema.data || (schema.data.editable as readonly string[]).includes(key);
+  // Glance changes formats only while the image has no data (403 otherwise).
+  const formatsLocked = loaded.status !== 'queued';
   const visibilities = enumOptions('visibility', image.visibility).filter((value) => value !== 'public' || isAdmin || image.visibility === 'public');
 
   return (
     <form onSubmit={onSubmit} noValidate aria-label="Edit image" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
       {save.isError && !(save.error instanceof ImageConflict) && <ErrorPanel error={save.error} context="Saving failed; your edits are still here" />}
       <div className="grid grid-cols-[repeat(auto-fill,minmax(14rem,1fr))] gap-3">
-        <Field label="Name" error={errors.name?.message}>
-          <input className={inputClass} {...form.register('name')} />
-        </Field>
-        <Field label="Visibility" hint={!isAdmin ? 'Public needs an administrator.' : undefined}>
-          <select className={inputClass} {...form.register('visibility')}>
-            {visibilities.map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Disk format">
-          <select className={inputClass} {...form.register('disk_format')}>
-            <option value="">—</option>
-            {enumOptions('disk_format', image.disk_format ?? '').map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Container format">
-          <select className={inputClass} {...form.register('container_format')}>
-            <option value="">—</option>
-            {enumOptions('container_format', image.container_format ?? '').map((value) => (
-              <option key={value}>{value}</option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Minimum disk (GiB)" error={errors.min_disk?.message}>
-          <input type="number" min={0} className={inputClass} {...form.register('min_disk', { valueAsNumber: true })} />
-        </Field>
-        <Field label="Minimum RAM (MiB)" error={errors.min_ram?.message}>
-          <input type="number" min={0} className={inputClass} {...form.register('min_ram', { valueAsNumber: true })} />
-        </Field>
-        <label className="flex items-center gap-2 self-end text-sm">
-          <input type="checkbox" {...form.register('protected')} /> Protected (cannot be deleted)
-        </label>
-        <label className="flex items-center gap-2 self-end text-sm">
-          <input type="checkbox" {...form.register('os_hidden')} /> Hidden from default lists
-        </label>
+        {offered('name') && (
+          <Field label="Name" error={errors.name?.message}>
+            <input className={inputClass} maxLength={nameMax} {...form.register('name')} />
+          </Field>
+        )}
+        {offered('visibility') && (
+          <Field label="Visibility" error={errors.visibility?.message} hint={!isAdmin ? 'Public needs an administrator.' : undefined}>
+            <select className={inputClass} {...form.register('visibility')}>
+              {visibilities.map((value) => (
+                <option key={value}>{value}</option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {(['disk_format', 'container_format'] as const).filter(offered).map((key) => (
+          <Field
+            key={key}
+            label={key === 'disk_format' ? 'Disk format' : 'Container format'}
+            error={errors[key]?.message}
+            hint={formatsLocked ? 'Fixed once the image has data.' : undefined}
+          >
+            {formatsLocked ? (
+              <select className={inputClass} disabled value={loaded[key] ?? ''}>
+                <option value={loaded[key] ?? ''}>{loaded[key] ?? '—'}</option>
+              </select>
+            ) : (
+              <select className={inputClass} {...form.register(key)}>
+                <option value="">—</option>
+                {enumOptions(key, loaded[key] ?? '').map((value) => (
+                  <option key={value}>{value}</option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ))}
+        {offered('min_disk') && (
+          <Field label="Minimum disk (GiB)" error={errors.min_disk?.message}>
+            <input type="number" min={0} step={1} className={inputClass} {...form.register('min_disk', { valueAsNumber: true })} />
+          </Field>
+        )}
+        {offered('min_ram') && (
+          <Field label="Minimum RAM (MiB)" error={errors.min_ram?.message}>
+            <input type="number" min={0} step={1} className={inputClass} {...form.register('min_ram', { valueAsNumber: true })} />
+          </Field>
+        )}
+        {offered('protected') && (
+          <label className="flex items-center gap-2 self-end text-sm">
+            <input type="checkbox" {...form.register('protected')} /> Protected (cannot be deleted)
+          </label>
+        )}
+        {offered('os_hidden') && (
+          <label className="flex items-center gap-2 self-end text-sm">
+            <input type="checkbox" {...form.register('os_hidden')} /> Hidden from default lists
+          </label>
+        )}
       </div>
 
       <fieldset className="space-y-2">
@@ -265,14 +389,21 @@ export function ImageEditForm({ image, onDone }: EditFormProps) {
                 {keyError && <p className="text-xs text-red-700 dark:text-red-400">{keyError}</p>}
               </div>
               <div>
-                <ValueInput index={index} known={info} register={form.register} label={key ? `Value of ${key}` : `Property ${index + 1} value`} />
-                {valueError && <p className="text-xs text-red-700 dark:text-red-400">{valueError}</p>}
-                {info && (
-                  <p className="mt-0.5 text-xs text-slate-500">
-                    {info.title} · {info.namespaceTitle}
-                    {info.description ? ` — ${info.description.slice(0, 160)}` : ''}
+                <ValueInput
+                  index={index}
+                  known={info}
+                  register={form.register}
+                  control={form.control}
+                  current={loadedExtras[key] ?? ''}
+                  invalid={Boolean(valueError)}
+                  label={key ? `Value of ${key}` : `Property ${index + 1} value`}
+                />
+                {valueError && (
+                  <p role="alert" className="text-xs text-red-700 dark:text-red-400">
+                    {valueError}
                   </p>
                 )}
+                {info && <p className="mt-0.5 text-xs text-slate-500">{ruleHint(info)}</p>}
               </div>
               <Button size="sm" variant="ghost" aria-label={`Remove property ${key || index + 1}`} onClick={() => properties.remove(index)}>
                 Remove
@@ -289,13 +420,24 @@ export function ImageEditForm({ image, onDone }: EditFormProps) {
               className={inputClass}
               value=""
               onChange={(event) => {
-                const picked = known.get(event.target.value);
+                const name = event.target.value;
+                const picked = known.get(name);
                 if (!picked) return;
-                const existing = form.getValues('properties').findIndex((row) => row.key.trim() === picked.name);
-                if (existing === -1) properties.append({ key: picked.name, value: picked.default === undefined ? '' : String(picked.default) });
+                const existing = form.getValues('properties').findIndex((row) => row.key.trim() === name);
+                if (existing === -1) properties.append({ key: name, value: picked.default === undefined || picked.default === null ? '' : String(picked.default) });
+                else form.setFocus(`properties.${existing}.value`);
               }}
             >
               <option value="">{cataloguePending ? 'Loading…' : 'Choose a property…'}</option>
+              {schema.data && schema.data.extraRules.size > 0 && (
+                <optgroup label="Image schema">
+                  {[...schema.data.extraRules.keys()].map((name) => (
+                    <option key={`schema/${name}`} value={name}>
+                      {name}
+                    </option>
+                  ))}
+                </optgroup>
+              )}
               {(catalogueData ?? []).map((ns) => (
                 <optgroup key={ns.namespace} label={ns.title}>
                   {ns.properties.map((property) => (
@@ -383,9 +525,24 @@ export function ImageEditForm({ image, onDone }: EditFormProps) {
         }
       >
         <p>One atomic PATCH ({reviewOps.length} operations):</p>
-        <pre aria-label="JSON-Patch" className="max-h-48 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{JSON.stringify(reviewOps, null, 2)}</pre>
-        <p>The same with the OpenStack client:</p>
-        <pre aria-label="Command line" className="overflow-x-auto rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap dark:bg-slate-800">{cliCommands(image.id, reviewOps, loaded.tags).join('\n')}</pre>
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard (axe: scrollable-region-focusable) */}
+        <pre tabIndex={0} aria-label="JSON-Patch" className="max-h-48 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{JSON.stringify(reviewOps, null, 2)}</pre>
+        <div className="flex items-center justify-between gap-2">
+          <p>The same with the OpenStack client:</p>
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() =>
+              void navigator.clipboard
+                .writeText(cliCommands(image.id, reviewOps, loaded.tags).join('\n'))
+                .then(() => toast('success', 'Command copied'), () => toast('error', 'Copy failed', 'The browser did not allow the clipboard.'))
+            }
+          >
+            Copy command
+          </Button>
+        </div>
+        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard (axe: scrollable-region-focusable) */}
+        <pre tabIndex={0} aria-label="Command line" className="overflow-x-auto rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap dark:bg-slate-800">{cliCommands(image.id, reviewOps, loaded.tags).join('\n')}</pre>
       </Dialog>
 
       <ConflictDialog conflict={conflict} loaded={loadedEditable} busy={save.isPending} onCancel={() => setConflict(null)} onResolve={(mode) => conflict && send(conflict.edited, mode)} />
@@ -479,7 +636,11 @@ function ConflictDialog({
           ))}
         </tbody>
       </table>
-      {both.size > 0 && <p className="text-xs">Highlighted fields were changed on both sides: merging keeps yours.</p>}
+      {both.size > 0 && (
+        <p className="text-xs">
+          Highlighted fields were changed on both sides: merging keeps yours{both.has('tags') ? ', except tags, where both sides’ additions and removals are kept' : ''}.
+        </p>
+      )}
     </Dialog>
   );
 }
