@@ -6,7 +6,8 @@ const port = Number(process.env.LOUPE_E2E_PORT ?? 18480);
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/artifacts',
+  // LOUPE_E2E_OUTPUT lets parallel runs keep their artifacts apart.
+  outputDir: process.env.LOUPE_E2E_OUTPUT ?? 'test-results/artifacts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: true,
