@@ -8,8 +8,9 @@ export default defineConfig({
   testDir: 'e2e',
   // LOUPE_E2E_OUTPUT lets parallel runs keep their artifacts apart.
   outputDir: process.env.LOUPE_E2E_OUTPUT ?? 'test-results/artifacts',
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 90_000,
+  // Generous: Glance here is one eventlet process on sqlite, shared by two workers.
+  expect: { timeout: 20_000 },
   fullyParallel: true,
   workers: process.env.LOUPE_E2E_WORKERS ? Number(process.env.LOUPE_E2E_WORKERS) : 2,
   retries: 0,
@@ -35,6 +36,6 @@ export default defineConfig({
     command: `node scripts/serve.mjs --port ${port} --no-build`,
     url: `http://127.0.0.1:${port}/config.json`,
     reuseExistingServer: true,
-    timeout: 60_000,
+    timeout: 90_000,
   },
 });
