@@ -184,3 +184,12 @@ test('the shell shows the Glance API level and probed import methods', async ({ 
   await expect(page.getByText(/Import: .*web-download/)).toBeVisible();
   await expect(page.getByText('Stores: single store')).toBeVisible();
 });
+
+test('after signing in, the user lands on the page that asked for a login', async ({ page }) => {
+  await page.goto('/shared?status=accepted');
+  await expect(page).toHaveURL(/\/login/);
+  await page.getByLabel('User name').fill('alice');
+  await page.getByLabel('Password', { exact: true }).fill(password('alice'));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page).toHaveURL(/\/shared\?status=accepted$/);
+});

@@ -1,4 +1,4 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import { paths } from '@/config/paths';
 import { RequireSession } from '@/app/require-session';
 import { NotFound, RouteError } from '@/app/route-error';
@@ -8,8 +8,9 @@ import { useSessionState } from '@/lib/session';
 
 function LoginRoute() {
   const { session, expired } = useSessionState();
-  // Signed in already (and not expired): the login page has nothing to do.
-  if (session && !expired) return <Navigate to={paths.images} replace />;
+  const from = (useLocation().state as { from?: string } | null)?.from;
+  // Signed in (just now, or already): go back to the page that asked for a login.
+  if (session && !expired) return <Navigate to={from && from !== paths.login ? from : paths.images} replace />;
   return <LoginPage />;
 }
 
