@@ -15,7 +15,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HERE="$ROOT/scripts/stack"
 STACK="$ROOT/.stack"
-MARKER="$STACK/seeded"   # written only once seeding finished: no marker = half-initialised
+# Written once seeding finished (no marker = half-initialised), holding seed.py's hash: when
+# seed.py changes, the next up seeds again (every seeding step is idempotent).
+MARKER="$STACK/seeded"
 
 KEYSTONE_PORT=${LOUPE_KEYSTONE_PORT:-15000}
 GLANCE_PORT=${LOUPE_GLANCE_PORT:-19292}
@@ -28,10 +30,15 @@ FIXTURES_URL="http://127.0.0.1:$FIXTURES_PORT"
 PY=/usr/bin/python3
 export PATH="/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
 export OS_KEYSTONE_CONFIG_FILES="$STACK/etc/keystone.conf"
+# No __pycache__ next to keystone_wsgi.py in the work tree (Debian's modules come precompiled).
+export PYTHONDONTWRITEBYTECODE=1
+# Loopback only: never through a proxy from the environment (curl, urllib and requests, in
+# our scripts and in the services, all honour no_proxy).
+export no_proxy="127.0.0.1,localhost${no_proxy:+,$no_proxy}" NO_PROXY="127.0.0.1,localhost${NO_PROXY:+,$NO_PROXY}"
 
 PACKAGES=(python3-keystone python3-glance glance-common python3-gunicorn curl)
 SERVICES=(keystone fixtures glance)   # start order
-WAIT_SECONDS=90
+WAIT_SECONDS=120   # per wait; a busy 2-core machine needs ~10-20 s to boot Keystone
 
 say() { printf '\033[35mstack\033[0m %s\n' "$*"; }
 die() { printf '\033[31mstack: %s\033[0m\n' "$*" >&2; exit 1; }
@@ -125,7 +132,7 @@ install_packages() {
 running_pid() { # prints the pid of our running service $1; fails if it is not running
   local pid
   pid=$(cat "$STACK/run/$1.pid" 2>/dev/null) || return 1
-  [[ $pid =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null || return 1
+  [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" || return 1
   # Guards against a recycled pid: each of our command lines names the .stack folder.
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$STACK" || return 1
   echo "$pid"
@@ -135,42 +142,59 @@ start_bg() { # $1 service name, then its command; runs in its own session, loggi
   local name=$1
   shift
   running_pid "$name" >/dev/null && return 0
-  setsid "$@" >>"$STACK/logs/$name.log" 2>&1 </dev/null &
+  # 9<&-: the service must not inherit (and so hold) our lock.
+  setsid "$@" >>"$STACK/logs/$name.log" 2>&1 </dev/null 9<&- &
   echo $! >"$STACK/run/$name.pid"
 }
 
-stop_service() {
-  local name=$1 pid
-  if pid=$(running_pid "$name"); then
-    # setsid made the service a process group leader: signal the group (gunicorn's workers too).
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
-    kill -KILL -- "-$pid" 2>/dev/null || true
-    say "stopped $name (pid $pid)"
-  fi
-  rm -f "$STACK/run/$name.pid"
+stop_all() { # signals all our services at once, then waits up to 10 s before SIGKILL
+  local name pid pids=()
+  for name in glance fixtures keystone; do
+    if pid=$(running_pid "$name"); then
+      # setsid made each service a process group leader: signal the group (gunicorn's workers too).
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      pids+=("$pid")
+      say "stopping $name (pid $pid)"
+    fi
+    rm -f "$STACK/run/$name.pid"
+  done
+  local deadline=$((SECONDS + 10))
+  while [ $SECONDS -lt $deadline ]; do
+    none_alive "${pids[@]}" && return 0
+    sleep 0.2
+  done
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
 }
 
-stop_all() {
-  local name
-  for name in glance fixtures keystone; do stop_service "$name"; done
+alive() { # process $1 runs (a zombie waiting to be reaped does not count)
+  local state
+  state=$(sed 's/.*) //' "/proc/$1/stat" 2>/dev/null | cut -d' ' -f1)
+  [ -n "$state" ] && [ "$state" != Z ]
 }
 
-start_keystone() {
-  # gunicorn with threads: keystone-wsgi-public's own server handles one request at a time.
-  start_bg keystone "$PY" -m gunicorn --bind "127.0.0.1:$KEYSTONE_PORT" --workers 2 --threads 4 \
-    --timeout 120 --pythonpath "$HERE" --chdir "$STACK" keystone_wsgi:application
+none_alive() {
+  local pid
+  for pid; do alive "$pid" && return 1; done
+  return 0
+}
+
+start_services() { # all three boot side by side; wait_for_keystone/wait_for_glance follow
+  # gunicorn with threads (keystone-wsgi-public's own server handles one request at a time);
+  # --preload imports Keystone once, before forking the workers.
+  start_bg keystone "$PY" -m gunicorn --bind "127.0.0.1:$KEYSTONE_PORT" --workers 2 --threads 4 --preload \
+    --timeout 120 --graceful-timeout 3 --pythonpath "$HERE" --chdir "$STACK" keystone_wsgi:application
+  start_bg fixtures "$PY" -m http.server "$FIXTURES_PORT" --bind 127.0.0.1 --directory "$STACK/fixtures"
+  # glance-api's console script is in the glance-api package (which also brings a system
+  # service); the module is the same program.
+  start_bg glance "$PY" -m glance.cmd.api --config-file "$STACK/etc/glance-api.conf"
+}
+
+wait_for_keystone() {
   wait_until keystone "Keystone to answer $KEYSTONE_URL/v3" is_200 "$KEYSTONE_URL/v3"
 }
 
-start_fixtures() {
-  start_bg fixtures "$PY" -m http.server "$FIXTURES_PORT" --bind 127.0.0.1 --directory "$STACK/fixtures"
-}
-
-start_glance() {
-  # glance-api's console script lives in the glance-api package (which also brings a system
-  # service); the module is the same program.
-  start_bg glance "$PY" -m glance.cmd.api --config-file "$STACK/etc/glance-api.conf"
+wait_for_glance() { # needs the glance service user in Keystone: Glance validates tokens with it
+  wait_until fixtures "the fixtures server to answer $FIXTURES_URL/" is_200 "$FIXTURES_URL/"
   wait_until glance "Glance to answer $GLANCE_URL/versions" is_200 "$GLANCE_URL/versions"
   wait_until glance "an authenticated Glance call to succeed" glance_auth_ok
 }
@@ -197,7 +221,8 @@ wait_until() { # $1 service, $2 what we wait for, then a check command; dies on 
   local name=$1 what=$2 deadline=$((SECONDS + WAIT_SECONDS))
   shift 2
   until "$@"; do
-    running_pid "$name" >/dev/null || die "$name exited while starting. End of $STACK/logs/$name.log:
+    # Not running_pid: just after start the pid may not have exec'd the command line it checks.
+    alive "$(cat "$STACK/run/$name.pid" 2>/dev/null)" || die "$name exited while starting. End of $STACK/logs/$name.log:
 $(tail -n 20 "$STACK/logs/$name.log" 2>/dev/null)"
     [ $SECONDS -lt $deadline ] || die "gave up after ${WAIT_SECONDS}s waiting for $what (log: $STACK/logs/$name.log)"
     sleep 0.3
@@ -209,6 +234,12 @@ all_running() {
   for name in "${SERVICES[@]}"; do running_pid "$name" >/dev/null || return 1; done
 }
 
+any_running() {
+  local name
+  for name in "${SERVICES[@]}"; do running_pid "$name" >/dev/null && return 0; done
+  return 1
+}
+
 healthy() {
   [ -f "$MARKER" ] && all_running && is_200 "$KEYSTONE_URL/v3" && is_200 "$GLANCE_URL/versions" &&
     is_200 "$FIXTURES_URL/" && glance_auth_ok
@@ -216,16 +247,25 @@ healthy() {
 
 # ── configuration and first-time setup ───────────────────────────────────────────────────
 
-render() { # template $1 → file $2, with @NAMES@ substituted
+CONFIG_FILES=(keystone.conf catalog.templates glance-api.conf)   # templates in scripts/stack/
+
+render() { # prints template $1 with the @NAMES@ substituted
   sed -e "s|@STACK@|$STACK|g" -e "s|@KEYSTONE_URL@|$KEYSTONE_URL|g" -e "s|@GLANCE_URL@|$GLANCE_URL|g" \
-      -e "s|@GLANCE_PORT@|$GLANCE_PORT|g" -e "s|@FIXTURES_PORT@|$FIXTURES_PORT|g" "$1" >"$2"
+      -e "s|@GLANCE_PORT@|$GLANCE_PORT|g" -e "s|@FIXTURES_PORT@|$FIXTURES_PORT|g" "$1"
 }
 
-write_config() { # rewritten on every up, so changed ports take effect
+config_changed() { # the templates or the ports changed since .stack/etc was written
+  local file
+  for file in "${CONFIG_FILES[@]}"; do
+    render "$HERE/$file" | cmp -s - "$STACK/etc/$file" || return 0
+  done
+  return 1
+}
+
+write_config() {
+  local file
   mkdir -p "$STACK"/{etc,logs,run,images,staging,tasks,work,fixtures}
-  render "$HERE/keystone.conf" "$STACK/etc/keystone.conf"
-  render "$HERE/catalog.templates" "$STACK/etc/catalog.templates"
-  render "$HERE/glance-api.conf" "$STACK/etc/glance-api.conf"
+  for file in "${CONFIG_FILES[@]}"; do render "$HERE/$file" >"$STACK/etc/$file"; done
   # Pristine copies from the package (not /etc/glance, which an admin may have edited).
   cp /usr/share/glance-common/glance-api-paste.ini /usr/share/glance-common/schema-image.json "$STACK/etc/"
 }
@@ -245,16 +285,18 @@ use_wal() { # readers stop blocking the writer (sqlite otherwise answers "databa
   "$PY" -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute("PRAGMA journal_mode=WAL")' "$1"
 }
 
-init_keystone() {
-  local user group
+init_databases() { # each *-manage run spends seconds importing: independent ones run side by side
+  local user group fernet credential
   user=$(id -un) group=$(id -gn)
+  init_glance & GLANCE_INIT_PID=$!   # waited for before Glance starts
+  manage keystone fernet_setup --keystone-user "$user" --keystone-group "$group" & fernet=$!
+  manage keystone credential_setup --keystone-user "$user" --keystone-group "$group" & credential=$!
   manage keystone db_sync
-  manage keystone fernet_setup --keystone-user "$user" --keystone-group "$group"
-  manage keystone credential_setup --keystone-user "$user" --keystone-group "$group"
   # The admin user, project "admin", roles admin/member/reader (admin implies member implies reader).
   manage keystone bootstrap --bootstrap-username admin --bootstrap-password admin-secret \
     --bootstrap-project-name admin --bootstrap-role-name admin --bootstrap-region-id RegionOne
   use_wal "$STACK/keystone.db"
+  wait "$fernet" && wait "$credential" || exit 1
 }
 
 init_glance() {
@@ -263,7 +305,14 @@ init_glance() {
   use_wal "$STACK/glance.db"
 }
 
-seed() { "$PY" "$HERE/seed.py" "$@" "$STACK" "$KEYSTONE_URL" "$GLANCE_URL" "$FIXTURES_URL"; }
+seed() {
+  "$PY" "$HERE/seed.py" "$1" "$STACK" "$KEYSTONE_URL" "$GLANCE_URL" "$FIXTURES_URL" ||
+    die "seeding ($1) failed; the Keystone and Glance logs are in $STACK/logs/"
+}
+
+seed_hash() { sha256sum "$HERE/seed.py" | cut -d' ' -f1; }
+
+seed_current() { [ "$(cat "$MARKER" 2>/dev/null)" = "$(seed_hash)" ]; }
 
 # ── commands ─────────────────────────────────────────────────────────────────────────────
 
@@ -283,44 +332,60 @@ print_summary() {
   "$PY" "$HERE/seed.py" logins "$STACK"
 }
 
-cmd_up() {
-  check_port_numbers
-  if healthy; then
-    say "already up: Keystone $KEYSTONE_URL/v3, Glance $GLANCE_URL, fixtures $FIXTURES_URL"
-    return 0
-  fi
-  require_debian
-  lock
-  if [ -d "$STACK" ] && [ ! -f "$MARKER" ]; then
-    say "found a half-initialised $STACK (no seed marker): starting over"
-    stop_all
-    rm -rf "$STACK"
-  fi
-  check_ports
-  install_packages
-  local fresh=false glance_init
-  [ -f "$MARKER" ] || fresh=true
-  write_config
-  if $fresh; then
-    say "first run: creating the databases and seeding (about a minute)…"
-    init_glance & glance_init=$!   # in parallel with Keystone's setup: two cores
-    init_keystone
-  fi
-  chmod 700 "$STACK/fernet-keys" "$STACK/credential-keys"   # Keystone warns on every call otherwise
-  start_keystone
-  # Glance authenticates as the glance service user: it must exist before Glance serves.
-  if $fresh; then
-    seed identity
-    wait "$glance_init" || exit 1
-  fi
-  start_fixtures
-  start_glance
-  if $fresh; then
+discard_half_initialised() {
+  [ -d "$STACK" ] && [ ! -f "$MARKER" ] || return 0
+  say "found a half-initialised $STACK (no seed marker): starting over"
+  stop_all
+  rm -rf "$STACK"
+}
+
+seed_data() { # $1 = true on a fresh stack (identity was seeded already, before Glance started)
+  if $1; then
     seed images
-    touch "$MARKER"
+  elif ! seed_current; then
+    say "scripts/stack/seed.py changed since the last seeding: seeding again"
+    seed identity
+    seed images
   else
     seed urls   # the ports may differ from the run that seeded
   fi
+  seed_hash >"$MARKER"
+}
+
+already_up() { # running, healthy, and nothing to apply: up has nothing to do
+  healthy && seed_current && ! config_changed || return 1
+  say "already up: Keystone $KEYSTONE_URL/v3, Glance $GLANCE_URL, fixtures $FIXTURES_URL"
+}
+
+cmd_up() {
+  check_port_numbers
+  already_up && return 0
+  require_debian
+  lock
+  already_up && return 0   # another up may have finished while we waited for the lock
+  discard_half_initialised
+  check_ports
+  install_packages
+  local fresh=false
+  [ -f "$MARKER" ] || fresh=true
+  if any_running && config_changed; then
+    say "the configuration changed (ports or scripts/stack/): restarting the running services"
+    stop_all
+    check_ports
+  fi
+  write_config
+  # keystone-manage makes these 0700; older stacks had 0755, and Keystone warns on every call.
+  chmod 700 "$STACK/fernet-keys" "$STACK/credential-keys" 2>/dev/null || true
+  if $fresh; then
+    say "first run: creating the databases and seeding (about a minute)…"
+    init_databases
+    wait "$GLANCE_INIT_PID" || exit 1
+  fi
+  start_services
+  wait_for_keystone
+  if $fresh; then seed identity; fi   # Glance validates tokens as the glance service user
+  wait_for_glance
+  seed_data $fresh
   print_summary
 }
 
@@ -340,7 +405,15 @@ cmd_status() {
       code=3
     fi
   done
-  [ -f "$MARKER" ] || { say "not initialised (no $MARKER): run scripts/stack.sh up"; code=3; }
+  if [ ! -f "$MARKER" ]; then
+    say "not initialised (no $MARKER): run scripts/stack.sh up"
+    code=3
+  elif ! seed_current; then
+    say "seeded by an older scripts/stack/seed.py: the next up seeds again"
+  fi
+  if [ -d "$STACK/etc" ] && config_changed; then
+    say "the configuration changed (ports or scripts/stack/): the next up applies it"
+  fi
   if [ $code = 0 ] && healthy; then
     say "healthy: Keystone /v3, Glance /versions and an authenticated image list all answer 200"
   else

@@ -22,7 +22,6 @@ import urllib.request
 
 DOMAIN = "default"
 REGION = "RegionOne"
-JSON_PATCH = "application/openstack-images-v2.1-json-patch"
 
 # name: (what the user is for, {project: role}). Passwords are "<name>-secret".
 USERS = {
@@ -292,8 +291,8 @@ def print_logins(stack, *_urls):
     seed = read_json(os.path.join(stack, "seed.json"))
     print(f"Demo logins (Keystone {seed['keystone_url']}/v3, domain Default):")
     for name, user in seed["users"].items():
-        roles = ", ".join(f"{role} in {project}" for project, role in user["roles"].items()) or "no project"
-        print(f"  {name:<6} {user['password']:<13} {roles}")
+        roles = ", ".join(f"{role} in {project}" for project, role in user.get("roles", {}).items())
+        print(f"  {name:<6} {user['password']:<13} {roles or 'no project'}")
     credential = seed["application_credential"]
     print(f"  application credential of {credential['user']} in {credential['project']}:"
           f" id {credential['id']}  secret {credential['secret']}")
