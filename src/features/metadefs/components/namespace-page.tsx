@@ -1,43 +1,55 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
+import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
 import { Badge, ErrorPanel, Spinner } from '@/components/ui/states';
 import { paths } from '@/config/paths';
-import { metadefQueries, type MetadefProperty } from '@/features/metadefs/api/metadefs-api';
+import type { ResourceTypeAssociation } from '@/features/metadefs/api/metadef-schema';
+import { metadefQueries } from '@/features/metadefs/api/metadef-queries';
+import { defaultKeyView, prefixedAssociations } from '@/features/metadefs/api/property-rules';
+import { PropertyTable } from '@/features/metadefs/components/property-table';
+import { formatAbsolute } from '@/lib/format';
 
-function constraints(property: MetadefProperty): string {
-  const parts: string[] = [];
-  const values = property.enum ?? property.items?.enum;
-  if (values?.length) parts.push(`one of: ${values.map(String).join(', ')}`);
-  if (property.minimum !== null && property.minimum !== undefined) parts.push(`min ${property.minimum}`);
-  if (property.maximum !== null && property.maximum !== undefined) parts.push(`max ${property.maximum}`);
-  if (property.pattern) parts.push(`pattern ${property.pattern}`);
-  return parts.join('; ');
+function Section({ id, title, count, actions, children }: { id: string; title: string; count?: number | undefined; actions?: ReactNode; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+      <div className="mb-2 flex flex-wrap items-end justify-between gap-2">
+        <h2 id={id} className="text-sm font-semibold">
+          {title}
+          {count !== undefined && <span className="ml-1.5 font-normal text-slate-500 dark:text-slate-400">({count})</span>}
+        </h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
 }
 
-function PropertyTable({ caption, properties }: { caption: string; properties: Record<string, MetadefProperty> }) {
-  const rows = Object.entries(properties).sort(([a], [b]) => a.localeCompare(b));
+function Associations({ associations }: { associations: ResourceTypeAssociation[] }) {
+  if (associations.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">This namespace is not associated with any resource type.</p>;
   return (
-    <table className="w-full text-sm">
-      <caption className="mb-1 text-left text-sm font-semibold">{caption}</caption>
-      <thead className="text-left text-xs text-slate-500">
+    <table className="w-full max-w-2xl text-sm">
+      <caption className="sr-only">Resource type associations</caption>
+      <thead className="text-left text-xs text-slate-500 dark:text-slate-400">
         <tr>
-          <th scope="col" className="py-1 pr-2 font-medium">Name</th>
-          <th scope="col" className="py-1 pr-2 font-medium">Title</th>
-          <th scope="col" className="py-1 pr-2 font-medium">Type</th>
-          <th scope="col" className="py-1 font-medium">Values and description</th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Resource type
+          </th>
+          <th scope="col" className="py-1 pr-3 font-medium">
+            Key prefix
+          </th>
+          <th scope="col" className="py-1 font-medium">
+            Properties target
+          </th>
         </tr>
       </thead>
       <tbody>
-        {rows.map(([name, property]) => (
-          <tr key={name} className="border-t border-slate-100 align-top dark:border-slate-800">
-            <td className="py-1 pr-2 font-mono text-xs">{name}</td>
-            <td className="py-1 pr-2">{property.title ?? ''}</td>
-            <td className="py-1 pr-2">{property.type ?? ''}</td>
-            <td className="py-1 text-xs">
-              {constraints(property) && <p className="font-medium">{constraints(property)}</p>}
-              {property.description && <p className="text-slate-600 dark:text-slate-400">{property.description}</p>}
-            </td>
+        {associations.map((association) => (
+          <tr key={association.name} className="border-t border-slate-100 dark:border-slate-800">
+            <td className="py-1 pr-3">{association.name}</td>
+            <td className="py-1 pr-3 font-mono text-xs">{association.prefix || '—'}</td>
+            <td className="py-1 text-xs">{association.properties_target || '—'}</td>
           </tr>
         ))}
       </tbody>
@@ -45,34 +57,129 @@ function PropertyTable({ caption, properties }: { caption: string; properties: R
   );
 }
 
+function Properties({ namespace, prefix }: { namespace: string; prefix: string | undefined }) {
+  const properties = useQuery(metadefQueries.properties(namespace));
+  if (properties.isPending) return <Spinner label="Loading properties" />;
+  if (properties.isError) return <ErrorPanel error={properties.error} context="Loading properties" onRetry={() => void properties.refetch()} />;
+  return <PropertyTable caption="Properties" properties={properties.data} prefix={prefix} />;
+}
+
+function Objects({ namespace, prefix }: { namespace: string; prefix: string | undefined }) {
+  const objects = useQuery(metadefQueries.objects(namespace));
+  if (objects.isPending) return <Spinner label="Loading objects" />;
+  if (objects.isError) return <ErrorPanel error={objects.error} context="Loading objects" onRetry={() => void objects.refetch()} />;
+  if (objects.data.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No objects.</p>;
+  return (
+    <div className="space-y-4">
+      {[...objects.data]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((object) => (
+          <section key={object.name} aria-label={`Object ${object.name}`} className="space-y-1">
+            <h3 className="text-sm font-medium">{object.name}</h3>
+            {object.description && <p className="text-xs whitespace-pre-line text-slate-600 dark:text-slate-400">{object.description}</p>}
+            <PropertyTable caption={`Properties of ${object.name}`} properties={object.properties} prefix={prefix} required={object.required} />
+          </section>
+        ))}
+    </div>
+  );
+}
+
+function Tags({ namespace }: { namespace: string }) {
+  const tags = useQuery(metadefQueries.tags(namespace));
+  if (tags.isPending) return <Spinner label="Loading tags" />;
+  if (tags.isError) return <ErrorPanel error={tags.error} context="Loading tags" onRetry={() => void tags.refetch()} />;
+  if (tags.data.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No tags.</p>;
+  return (
+    <ul aria-label="Tags" className="flex flex-wrap gap-1.5">
+      {[...tags.data]
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((tag) => (
+          <li key={tag.name} className="rounded bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">
+            {tag.name}
+          </li>
+        ))}
+    </ul>
+  );
+}
+
+/** One metadefs namespace, read-only: what it is, where it applies, its properties, objects and tags. */
 export function NamespacePage() {
-  const { namespace = '' } = useParams();
-  const detail = useQuery(metadefQueries.namespace(namespace));
-  if (detail.isPending) return <Spinner label="Loading namespace" />;
-  if (detail.isError) return <ErrorPanel error={detail.error} context={`Namespace ${namespace}`} onRetry={() => void detail.refetch()} />;
-  const ns = detail.data;
+  const { namespace: name = '' } = useParams();
+  const namespace = useQuery(metadefQueries.namespace(name));
+  // The count badges reuse the sections' own queries (shared cache entries, one request each).
+  const properties = useQuery(metadefQueries.properties(name));
+  const objects = useQuery(metadefQueries.objects(name));
+  const tags = useQuery(metadefQueries.tags(name));
+  const [keyView, setKeyView] = useState<string | null>(null);
+
+  if (namespace.isPending) return <Spinner label="Loading namespace" />;
+  if (namespace.isError) {
+    return (
+      <>
+        <PageHeader title={name}>
+          <Link to={paths.metadefs} className="text-sky-800 hover:underline dark:text-sky-300">
+            ← Metadata definitions
+          </Link>
+        </PageHeader>
+        <ErrorPanel error={namespace.error} context={`Namespace ${name}`} onRetry={() => void namespace.refetch()} />
+      </>
+    );
+  }
+
+  const ns = namespace.data;
+  const associations = ns.resource_type_associations ?? [];
+  const prefixed = prefixedAssociations(associations);
+  const shownType = keyView ?? defaultKeyView(associations);
+  const prefix = prefixed.find((association) => association.name === shownType)?.prefix ?? undefined;
+  const keyPicker =
+    prefixed.length > 0 ? (
+      <Field label="Show keys as used on" className="w-64">
+        <select className={`${inputClass} py-1`} value={shownType} onChange={(event) => setKeyView(event.target.value)}>
+          <option value="">Namespace (no prefix)</option>
+          {prefixed.map((association) => (
+            <option key={association.name} value={association.name}>
+              {association.name} ({association.prefix})
+            </option>
+          ))}
+        </select>
+      </Field>
+    ) : undefined;
+
   return (
     <>
       <PageHeader title={ns.display_name || ns.namespace}>
-        <span className="font-mono">{ns.namespace}</span> · <Link to={paths.metadefs} className="underline">all namespaces</Link>
+        <Link to={paths.metadefs} className="text-sky-800 hover:underline dark:text-sky-300">
+          Metadata definitions
+        </Link>
+        <span aria-hidden> / </span>
+        <span className="font-mono text-xs">{ns.namespace}</span>
       </PageHeader>
-      <div className="space-y-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <div className="flex flex-wrap gap-2">
-          {ns.visibility && <Badge tone="info">{ns.visibility}</Badge>}
-          {ns.protected && <Badge>protected</Badge>}
-        </div>
-        {ns.description && <p className="text-sm">{ns.description}</p>}
-        {ns.resource_type_associations && ns.resource_type_associations.length > 0 && (
-          <p className="text-sm">
-            Applies to:{' '}
-            {ns.resource_type_associations.map((rt) => `${rt.name}${rt.prefix ? ` (prefix ${rt.prefix})` : ''}`).join(', ')}
-          </p>
-        )}
-        {ns.properties && Object.keys(ns.properties).length > 0 && <PropertyTable caption="Properties" properties={ns.properties} />}
-        {ns.objects?.map((object) => (
-          <PropertyTable key={object.name} caption={`Object: ${object.name}`} properties={object.properties ?? {}} />
-        ))}
-        {ns.tags && ns.tags.length > 0 && <p className="text-sm">Tags: {ns.tags.map((tag) => tag.name).join(', ')}</p>}
+      <div className="space-y-4">
+        <Section id="ns-overview" title="Overview">
+          <div className="space-y-3">
+            <div className="flex flex-wrap items-center gap-2 text-xs">
+              {ns.visibility && <Badge tone={ns.visibility === 'public' ? 'info' : 'neutral'}>{ns.visibility}</Badge>}
+              {ns.protected && <Badge tone="warn">protected</Badge>}
+              {ns.owner && <span className="text-slate-500 dark:text-slate-400">owner {ns.owner}</span>}
+              {ns.created_at && <span className="text-slate-500 dark:text-slate-400">created {formatAbsolute(ns.created_at)}</span>}
+              {ns.updated_at && <span className="text-slate-500 dark:text-slate-400">updated {formatAbsolute(ns.updated_at)}</span>}
+            </div>
+            {ns.description ? <p className="max-w-3xl text-sm whitespace-pre-line">{ns.description}</p> : <p className="text-sm text-slate-500">No description.</p>}
+            <div>
+              <h3 className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">Resource type associations</h3>
+              <Associations associations={associations} />
+            </div>
+          </div>
+        </Section>
+        <Section id="ns-properties" title="Properties" count={properties.data ? Object.keys(properties.data).length : undefined} actions={keyPicker}>
+          <Properties namespace={ns.namespace} prefix={prefix} />
+        </Section>
+        <Section id="ns-objects" title="Objects" count={objects.data?.length}>
+          <Objects namespace={ns.namespace} prefix={prefix} />
+        </Section>
+        <Section id="ns-tags" title="Tags" count={tags.data?.length}>
+          <Tags namespace={ns.namespace} />
+        </Section>
       </div>
     </>
   );

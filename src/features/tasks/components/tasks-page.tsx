@@ -1,113 +1,192 @@
 import { useQuery } from '@tanstack/react-query';
-import { useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useLocation, useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
-import { Badge, EmptyState, ErrorPanel, Spinner } from '@/components/ui/states';
-import { TASK_STATUSES, taskQueries, type Task } from '@/features/tasks/api/tasks-api';
+import { EmptyState, ErrorPanel, Spinner } from '@/components/ui/states';
+import {
+  DEFAULT_TASK_LIST,
+  TASK_PAGE_SIZES,
+  TASK_TYPE_FILTERS,
+  decodeTaskList,
+  encodeTaskList,
+  hasTaskFilters,
+  nextTaskPage,
+  previousTaskPage,
+  toTaskQuery,
+  toggleTaskSort,
+  withTaskChanges,
+  type TaskListState,
+  type TaskSortKey,
+} from '@/features/tasks/api/task-list-params';
+import { taskQueries } from '@/features/tasks/api/task-queries';
+import { TASK_STATUSES } from '@/features/tasks/api/task-schema';
+import { TaskRow } from '@/features/tasks/components/task-row';
 import { isApiError } from '@/lib/api-error';
-import { formatAbsolute, formatRelative } from '@/lib/format';
 
-const TONES: Record<string, 'good' | 'bad' | 'info'> = { success: 'good', failure: 'bad', pending: 'info', processing: 'info' };
+const markerLostSchema = z.object({ markerLost: z.literal(true) });
 
-function TaskRow({ task }: { task: Task }) {
+function SortHeader({ label, sortKey, state, onSort }: { label: string; sortKey: TaskSortKey; state: TaskListState; onSort: (key: TaskSortKey) => void }) {
+  const active = state.sortKey === sortKey;
   return (
-    <li className="p-3 text-sm">
-      <details>
-        <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-3 gap-y-1">
-          <span className="font-mono text-xs">{task.id}</span>
-          <span>{task.type}</span>
-          <Badge tone={TONES[task.status] ?? 'neutral'}>{task.status}</Badge>
-          <span className="text-slate-500" title={formatAbsolute(task.created_at)}>
-            created {formatRelative(task.created_at)}
-          </span>
-          {task.message && <span className="text-slate-600 dark:text-slate-400">{task.message}</span>}
-        </summary>
-        <dl className="mt-2 grid grid-cols-[8rem_1fr] gap-x-3 gap-y-1 text-xs">
-          <dt className="text-slate-500">Owner</dt>
-          <dd className="font-mono">{task.owner ?? '—'}</dd>
-          <dt className="text-slate-500">Updated</dt>
-          <dd>{formatAbsolute(task.updated_at)}</dd>
-          <dt className="text-slate-500">Expires</dt>
-          <dd>{formatAbsolute(task.expires_at)}</dd>
-          <dt className="text-slate-500">Input</dt>
-          <dd>
-            <pre className="overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-800">{JSON.stringify(task.input ?? null, null, 2)}</pre>
-          </dd>
-          <dt className="text-slate-500">Result</dt>
-          <dd>
-            <pre className="overflow-x-auto rounded bg-slate-100 p-2 dark:bg-slate-800">{JSON.stringify(task.result ?? null, null, 2)}</pre>
-          </dd>
-        </dl>
-      </details>
-    </li>
+    <th scope="col" aria-sort={active ? (state.sortDir === 'asc' ? 'ascending' : 'descending') : undefined} className="px-2 py-1.5 font-medium">
+      <button type="button" className="inline-flex items-center gap-1 hover:text-slate-900 dark:hover:text-slate-100" onClick={() => onSort(sortKey)}>
+        {label}
+        {active && <span aria-hidden>{state.sortDir === 'asc' ? '▲' : '▼'}</span>}
+      </button>
+    </th>
   );
 }
 
+function AdminsOnly() {
+  return (
+    <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40">
+      <p className="font-medium text-amber-900 dark:text-amber-200">Only administrators can see tasks</p>
+      <p className="mt-1 text-amber-800 dark:text-amber-300">
+        Glance lets only cloud administrators list tasks (policy “tasks_api_access”). An image’s own import tasks are shown on the image’s page.
+      </p>
+    </div>
+  );
+}
+
+/** Glance tasks (imports), filtered, sorted and paged in the URL; a row expands to its input and result. */
 export function TasksPage() {
   const [search, setSearch] = useSearchParams();
-  const status = search.get('status') ?? undefined;
-  const marker = search.get('marker') ?? undefined;
-  const sortDir = search.get('sort_dir') === 'asc' ? 'asc' : 'desc';
-  const list = useQuery(taskQueries.list({ status, marker, sortDir }));
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(search);
-    next.delete('marker');
-    for (const [key, value] of Object.entries(changes)) {
-      if (value) next.set(key, value);
-      else next.delete(key);
-    }
-    setSearch(next);
-  };
+  const location = useLocation();
+  const state = useMemo(() => decodeTaskList(search), [search]);
+  const list = useQuery(taskQueries.list(toTaskQuery(state)));
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const navigate = useCallback((next: TaskListState) => setSearch(encodeTaskList(next)), [setSearch]);
+  const change = (changes: Partial<Omit<TaskListState, 'marker' | 'trail'>>) => navigate(withTaskChanges(state, changes));
+  const toggle = useCallback(
+    (id: string) =>
+      setExpanded((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+
+  // A marker naming a task that has expired answers 400: back to the first page, saying why.
+  const markerGone = Boolean(state.marker) && isApiError(list.error) && list.error.status === 400;
+  useEffect(() => {
+    if (markerGone) setSearch(encodeTaskList({ ...state, marker: '', trail: [] }), { replace: true, state: { markerLost: true } });
+  }, [markerGone, state, setSearch]);
+  const markerLost = markerLostSchema.safeParse(location.state).success;
+
   const forbidden = isApiError(list.error) && list.error.status === 403;
-  const last = list.data?.tasks.at(-1)?.id;
+  const tasks = list.data?.tasks ?? [];
+  const last = tasks.at(-1)?.id;
+  const hasNext = Boolean(list.data?.next && last);
+
   return (
     <>
-      <PageHeader title="Tasks">Asynchronous Glance work (imports), newest first.</PageHeader>
+      <PageHeader title="Tasks">Asynchronous work Glance runs for imports. Glance deletes each task when it expires.</PageHeader>
       {forbidden ? (
-        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm dark:border-amber-800 dark:bg-amber-950/40">
-          Only administrators can see tasks. An image’s own tasks are shown on its page.
-        </div>
+        <AdminsOnly />
       ) : (
         <>
-          <div className="mb-3 flex flex-wrap gap-3">
+          <section aria-label="Filters" className="mb-3 flex flex-wrap items-end gap-3">
             <Field label="Status" className="w-40">
-              <select className={inputClass} value={status ?? ''} onChange={(event) => update({ status: event.target.value || undefined })}>
+              <select
+                className={inputClass}
+                value={state.status}
+                onChange={(event) => change({ status: TASK_STATUSES.find((value) => value === event.target.value) ?? '' })}
+              >
                 <option value="">Any status</option>
                 {TASK_STATUSES.map((value) => (
-                  <option key={value}>{value}</option>
+                  <option key={value} value={value}>
+                    {value}
+                  </option>
                 ))}
               </select>
             </Field>
-            <Field label="Order" className="w-40">
-              <select className={inputClass} value={sortDir} onChange={(event) => update({ sort_dir: event.target.value === 'asc' ? 'asc' : undefined })}>
-                <option value="desc">Newest first</option>
-                <option value="asc">Oldest first</option>
+            <Field label="Type" className="w-40">
+              <select className={inputClass} value={state.type} onChange={(event) => change({ type: TASK_TYPE_FILTERS.find((value) => value === event.target.value) ?? '' })}>
+                <option value="">Any type</option>
+                {TASK_TYPE_FILTERS.map((value) => (
+                  <option key={value} value={value}>
+                    {value}
+                  </option>
+                ))}
               </select>
             </Field>
-          </div>
-          {list.isPending && <Spinner label="Loading tasks" />}
-          {list.isError && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
-          {list.data?.tasks.length === 0 && <EmptyState title="No tasks">No task matches these filters.</EmptyState>}
-          {list.data && list.data.tasks.length > 0 && (
-            <ul aria-label="Tasks" className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900">
-              {list.data.tasks.map((task) => (
-                <TaskRow key={task.id} task={task} />
-              ))}
-            </ul>
+            {hasTaskFilters(state) && (
+              <Button size="sm" variant="ghost" onClick={() => navigate({ ...DEFAULT_TASK_LIST, sortKey: state.sortKey, sortDir: state.sortDir, limit: state.limit })}>
+                Clear filters
+              </Button>
+            )}
+          </section>
+          {markerLost && (
+            <p role="status" className="mb-3 text-sm text-amber-800 dark:text-amber-300">
+              Back to the first page: the page you asked for started after a task that has expired.
+            </p>
           )}
-          <div className="mt-3 flex gap-2">
-            {marker && (
-              <Button size="sm" onClick={() => update({ marker: undefined })}>
-                First page
-              </Button>
-            )}
-            {list.data?.next && last && (
-              <Button size="sm" onClick={() => setSearch(new URLSearchParams({ ...Object.fromEntries(search), marker: last }))}>
-                Next page
-              </Button>
-            )}
-          </div>
+
+          {list.isPending && <Spinner label="Loading tasks" />}
+          {list.isError && !markerGone && <ErrorPanel error={list.error} context="Loading tasks" onRetry={() => void list.refetch()} />}
+          {list.data && tasks.length === 0 && (
+            <EmptyState title="No tasks">
+              {hasTaskFilters(state) ? 'No task matches these filters: clear them to see every task.' : 'Glance has no unexpired task.'}
+            </EmptyState>
+          )}
+          {tasks.length > 0 && (
+            <div
+              className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900', list.isPlaceholderData && 'opacity-60 transition-opacity')}
+              aria-busy={list.isFetching}
+            >
+              <table className="w-full text-sm">
+                <caption className="sr-only">Tasks</caption>
+                <thead className="bg-slate-50 text-left text-xs text-slate-500 dark:bg-slate-800/50 dark:text-slate-400">
+                  <tr>
+                    <th scope="col" className="px-2 py-1.5">
+                      <span className="sr-only">Details</span>
+                    </th>
+                    <SortHeader label="ID" sortKey="id" state={state} onSort={(key) => navigate(toggleTaskSort(state, key))} />
+                    <SortHeader label="Type" sortKey="type" state={state} onSort={(key) => navigate(toggleTaskSort(state, key))} />
+                    <SortHeader label="Status" sortKey="status" state={state} onSort={(key) => navigate(toggleTaskSort(state, key))} />
+                    <th scope="col" className="px-2 py-1.5 font-medium">
+                      Owner
+                    </th>
+                    <SortHeader label="Created" sortKey="created_at" state={state} onSort={(key) => navigate(toggleTaskSort(state, key))} />
+                    <SortHeader label="Updated" sortKey="updated_at" state={state} onSort={(key) => navigate(toggleTaskSort(state, key))} />
+                    <SortHeader label="Expires" sortKey="expires_at" state={state} onSort={(key) => navigate(toggleTaskSort(state, key))} />
+                    <th scope="col" className="px-2 py-1.5 font-medium">
+                      Message
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {tasks.map((task) => (
+                    <TaskRow key={task.id} task={task} expanded={expanded.has(task.id)} onToggle={toggle} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+
+          <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+            <Button size="sm" disabled={!state.marker} onClick={() => navigate(previousTaskPage(state))}>
+              ← Previous
+            </Button>
+            <Button size="sm" disabled={!hasNext || list.isPlaceholderData} onClick={() => last && navigate(nextTaskPage(state, last))}>
+              Next →
+            </Button>
+            <span className="text-slate-500 dark:text-slate-400">Page {state.marker ? state.trail.length + 1 : 1}</span>
+            <Field label="Per page" className="ml-auto flex items-center gap-2 space-y-0 whitespace-nowrap">
+              <select className={`${inputClass} w-24 py-1`} value={state.limit} onChange={(event) => change({ limit: Number(event.target.value) })}>
+                {TASK_PAGE_SIZES.map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </nav>
         </>
       )}
     </>
