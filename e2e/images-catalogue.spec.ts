@@ -1,6 +1,7 @@
+import { statSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { getImage, projectToken, type Token } from './support/api';
-import { apiNames, createCatalogue, removeCatalogue, type Catalogue } from './support/images-fixture';
+import { createImage, getImage, projectToken, type Token } from './support/api';
+import { apiNames, createCatalogue, inBatches, removeCatalogue, type Catalogue } from './support/images-fixture';
 import { uniqueName } from './support/stack';
 import { expectAccessible, signIn } from './support/ui';
 
@@ -8,17 +9,20 @@ test.describe.configure({ mode: 'serial' });
 
 let alice: Token;
 let catalogue: Catalogue;
+// Known before any image exists, so cleanup finds a half-made catalogue too.
+const runTag = uniqueName('cat');
 const enc = encodeURIComponent;
 
 test.beforeAll(async () => {
-  test.setTimeout(180_000);
+  // 150 images through the API, ten at a time: about a minute on an idle machine.
+  test.setTimeout(420_000);
   alice = await projectToken('alice', 'alpha');
-  catalogue = await createCatalogue(alice, uniqueName('cat'));
+  catalogue = await createCatalogue(alice, runTag);
 });
 
 test.afterAll(async () => {
-  test.setTimeout(180_000);
-  if (catalogue) await removeCatalogue(alice, catalogue.runTag);
+  test.setTimeout(300_000);
+  await removeCatalogue(await projectToken('alice', 'alpha'), runTag);
 });
 
 /** The names in the table's name column, in order, once the list for `search` has loaded. */
@@ -215,4 +219,59 @@ test('a member sees no admin-only views; an admin gets all projects with owner n
   await expect(page.getByRole('columnheader', { name: 'Owner' })).toBeVisible();
   await page.goto(`/images?view=all&tag=${enc(catalogue.runTag)}&limit=25`);
   await expect(page.locator('tbody tr').first().getByText('alpha', { exact: true })).toBeVisible();
+});
+
+test('an unknown marker (the image was deleted) recovers to the first page with a note', async ({ page }) => {
+  await signIn(page, 'alice');
+  const search = `view=mine&tag=${enc(catalogue.runTag)}&sort=name%3Aasc`;
+  await page.goto(`/images?${search}&marker=${crypto.randomUUID()}&trail=`);
+  await expect(page.getByText('Back to the first page')).toBeVisible();
+  await expect(page).not.toHaveURL(/marker=/);
+  await expect(page.getByText('Page 1')).toBeVisible();
+  const first = await apiNames(alice, `owner=${alice.projectId}&limit=25&tag=${enc(catalogue.runTag)}&sort=name:asc`);
+  await expect(page.locator('tbody tr td:nth-child(2) a')).toHaveText(first);
+});
+
+test('a row links to the detail page and downloads the data with the token', async ({ page }) => {
+  await signIn(page, 'alice');
+  const name = `${catalogue.runTag}-006`; // raw, i % 6 === 0 → 7 KiB of data
+  const image = catalogue.images.find((candidate) => candidate.name === name);
+  await page.goto(`/images?view=mine&tag=${enc(catalogue.runTag)}&name=${enc(name)}`);
+  await page.getByLabel(`Actions for ${name}`).first().click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('menuitem', { name: 'Download' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`${name}.raw`);
+  const path = await file.path();
+  expect(statSync(path).size).toBe(1024 * 7);
+  await page.getByRole('table', { name: 'Images' }).getByRole('link', { name }).click();
+  await expect(page).toHaveURL(new RegExp(`/images/${image?.id ?? 'missing'}$`));
+});
+
+// Last in this serial file: it adds images to the run's catalogue.
+test('a long page renders only the rows in view, keeps its columns still and reaches the last image', async ({ page }) => {
+  test.setTimeout(240_000);
+  // Past the virtualization threshold (200 rows): 60 more images on top of the 150.
+  await inBatches(Array.from({ length: 60 }, (_, i) => i), 10, async (i) => {
+    await createImage(alice, { name: `${catalogue.runTag}-long-${String(i).padStart(2, '0')}`, tags: [catalogue.runTag], disk_format: 'raw', container_format: 'bare' });
+  });
+  const all = await apiNames(alice, `owner=${alice.projectId}&limit=1000&tag=${enc(catalogue.runTag)}&sort=name:asc`);
+  expect(all.length).toBeGreaterThan(200);
+  await signIn(page, 'alice');
+  await page.goto(`/images?view=mine&limit=1000&tag=${enc(catalogue.runTag)}&sort=name%3Aasc`);
+  const table = page.getByRole('table', { name: 'Images' });
+  const links = table.locator('tbody tr td:nth-child(2) a');
+  await expect(links.first()).toHaveText(all[0] ?? 'missing');
+  await expect(table).toHaveAttribute('aria-rowcount', String(all.length + 1));
+  expect(await links.count()).toBeLessThan(all.length / 2);
+  const headerWidths = () => table.locator('thead th').evaluateAll((cells) => cells.map((cell) => Math.round(cell.getBoundingClientRect().width)));
+  const atTop = await headerWidths();
+  // Halfway down, rows from the middle of the page are there and the columns have not moved.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  await expect(links.filter({ hasText: all[Math.floor(all.length / 2)] ?? 'missing' })).toHaveCount(1);
+  expect(await headerWidths()).toEqual(atTop);
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await expect(links.last()).toHaveText(all.at(-1) ?? 'missing');
+  expect(await headerWidths()).toEqual(atTop);
+  await expect(page.getByRole('button', { name: /Previous/ })).toBeVisible();
 });

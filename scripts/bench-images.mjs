@@ -53,8 +53,14 @@ async function pool(items, size, work) {
 }
 
 async function seedImages(auth, tag, count) {
-  const existing = await glance(auth, `/v2/images?tag=${tag}&limit=1000`);
-  const have = existing.images.length;
+  // Count what an earlier --keep run left (all pages, not just the first 1000).
+  let have = 0;
+  for (let marker = ''; ; ) {
+    const { images } = await glance(auth, `/v2/images?tag=${tag}&limit=1000${marker ? `&marker=${marker}` : ''}`);
+    have += images.length;
+    if (images.length < 1000) break;
+    marker = images.at(-1).id;
+  }
   const started = Date.now();
   await pool(Array.from({ length: Math.max(0, count - have) }, (_, i) => have + i), 16, async (i) => {
     const image = await glance(auth, '/v2/images', {
@@ -79,9 +85,17 @@ async function removeImages(auth, tag) {
   }
 }
 
-function startServer() {
-  const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--no-build', '--quiet'], { cwd: root, stdio: 'ignore' });
-  return new Promise((resolve) => setTimeout(() => resolve(child), 800));
+async function startServer() {
+  const child = spawn(process.execPath, ['scripts/serve.mjs', '--port', String(port), '--no-build', '--quiet'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Ready when it answers; give up (with its stderr above) if it exits or stays silent.
+  for (let i = 0; i < 100; i += 1) {
+    if (child.exitCode !== null) throw new Error(`scripts/serve.mjs exited with ${child.exitCode}`);
+    const ok = await fetch(`http://127.0.0.1:${port}/config.json`).then((r) => r.ok, () => false);
+    if (ok) return child;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  child.kill();
+  throw new Error(`scripts/serve.mjs did not answer on port ${port}`);
 }
 
 async function measure(browser, tag, limit) {
@@ -106,7 +120,8 @@ async function measure(browser, tag, limit) {
   });
   const started = Date.now();
   await page.goto(`http://127.0.0.1:${port}/images?view=mine&tag=${tag}&limit=${limit}`);
-  await page.locator('tbody tr').nth(Math.min(limit, 1000) - 1).waitFor();
+  // The table is visible once its first image row is (long pages render only the rows in view).
+  await page.getByRole('table', { name: 'Images' }).locator('tbody tr td a').first().waitFor();
   const visible = Date.now() - started;
   const renderAfterResponse = listArrived ? Date.now() - listArrived : NaN;
   await page.waitForTimeout(300);
@@ -129,14 +144,18 @@ async function measure(browser, tag, limit) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
     }
     running = false;
-    return { frames: gaps.length, worst: Math.max(...gaps) };
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    return { frames: gaps.length, worst: Math.max(...gaps), rowsInDom: document.querySelectorAll('tbody tr').length };
   });
+  // Scrolled to the bottom, the last image of the page must be there.
+  const lastRowShown = await page.getByRole('table', { name: 'Images' }).locator('tbody tr td:nth-child(2) a').last().textContent();
+  scroll.lastRowShown = lastRowShown;
   await context.close();
   return { visible, renderAfterResponse, requests, bytes, heap: heap.usedSize, scroll };
 }
 
 const auth = await token('alice', 'alpha');
-const server = await startServer();
+let server;
 const browser = await chromium.launch({
   executablePath: process.env.LOUPE_CHROMIUM ?? '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -148,6 +167,7 @@ try {
     const tag = `bench-${count}`;
     const seeded = await seedImages(auth, tag, count);
     console.log(`\n${count} images in project alpha (seeding took ${seeded.toFixed(1)} s)`);
+    if (!server || server.exitCode !== null) server = await startServer();
     for (const limit of [25, 1000]) {
       if (limit > count) continue;
       const runs = [];
@@ -157,7 +177,8 @@ try {
         `  page of ${String(limit).padStart(4)}: table visible ${median((r) => r.visible)} ms after navigation` +
           ` (rows rendered ${median((r) => r.renderAfterResponse)} ms after the list response);` +
           ` ${median((r) => r.requests)} requests, ${kib(median((r) => r.bytes))};` +
-          ` JS heap ${mib(median((r) => r.heap))}; scroll: ${median((r) => r.scroll.frames)} frames, worst frame ${median((r) => r.scroll.worst).toFixed(0)} ms`,
+          ` JS heap ${mib(median((r) => r.heap))}; scroll to the bottom: ${median((r) => r.scroll.frames)} frames, worst frame ${median((r) => r.scroll.worst).toFixed(0)} ms,` +
+          ` ${median((r) => r.scroll.rowsInDom)} rows in the DOM, last row ${runs[0]?.scroll.lastRowShown ?? '?'}`,
       );
     }
     if (!keep) await removeImages(auth, tag);
@@ -165,5 +186,5 @@ try {
   console.log('\n(medians of 3 runs each; bundle served by scripts/serve.mjs from dist/)');
 } finally {
   await browser.close();
-  server.kill();
+  server?.kill();
 }

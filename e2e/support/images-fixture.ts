@@ -12,7 +12,7 @@ export interface Catalogue {
 
 const DISTROS = ['ubuntu', 'debian', 'fedora'];
 
-async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+export async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
   for (let start = 0; start < items.length; start += size) await Promise.all(items.slice(start, start + size).map(work));
 }
 
@@ -40,19 +40,20 @@ export async function createCatalogue(auth: Token, runTag: string, count = 150):
   };
   const first = Array.from({ length: Math.floor(count / 2) }, (_, i) => i);
   const second = Array.from({ length: count - first.length }, (_, i) => i + first.length);
-  await inBatches(first, 8, make);
+  await inBatches(first, 10, make);
   // Glance stores sub-second times but shows seconds: leave a clear gap around the cut-off.
   await new Promise((resolve) => setTimeout(resolve, 1100));
   const cutoff = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   await new Promise((resolve) => setTimeout(resolve, 1100));
-  await inBatches(second, 8, make);
+  await inBatches(second, 10, make);
   return { runTag, cutoff, images, instance };
 }
 
+/** Deletes every image carrying `runTag` (hidden and protected ones too). */
 export async function removeCatalogue(auth: Token, runTag: string): Promise<void> {
   for (const hidden of ['false', 'true']) {
     const { body } = await glance(auth, `/v2/images?tag=${encodeURIComponent(runTag)}&limit=1000&os_hidden=${hidden}`, { expect: 200 });
-    await inBatches((body as { images: ApiImage[] }).images, 8, (image) => deleteImage(auth, image.id));
+    await inBatches((body as { images: ApiImage[] }).images, 10, (image) => deleteImage(auth, image.id));
   }
 }
 

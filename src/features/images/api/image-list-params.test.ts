@@ -151,3 +151,147 @@ describe('hasFilters', () => {
     expect(hasFilters({ ...DEFAULT_STATE, tags: ['a'] })).toBe(true);
   });
 });
+
+describe('URL codec edge cases', () => {
+  it.each<[string, Partial<ListState>]>([
+    ['names', { names: ['a:b', 'c,d', 'e f', 'ü'] }],
+    ['ids', { ids: ['0f3d'] }],
+    ['statuses', { statuses: ['active', 'deactivated'] }],
+    ['memberStatus', { memberStatus: 'all' }],
+    ['owner', { owner: 'abc123' }],
+    ['tags', { tags: ['a&b', 'x=y', 'has space'] }],
+    ['formats', { diskFormats: ['iso'], containerFormats: ['bare', 'ovf'] }],
+    ['protected', { protected: 'true' }],
+    ['sizes', { sizeMin: '1.5 GiB', sizeMax: '2T' }],
+    ['dates', { created: 'lt:2026-01-01T12:00:00+02:00', updated: 'neq:2026-05-05' }],
+    ['changedSince', { changedSince: '2026-01-01' }],
+    ['nova proxy', { instance: 'i-1', imageType: 'snapshot', minDisk: '10', minRam: '2048' }],
+    ['props', { props: ['os_distro=ubuntu', 'a=b=c', 'empty='] }],
+    ['sort', { sort: [{ key: 'updated_at', dir: 'asc' }] }],
+    ['hidden', { hidden: true }],
+    ['limit', { limit: 1000 }],
+    ['paging', { marker: 'm', trail: ['', 'x', 'y'] }],
+  ])('round-trips %s on its own', (_label, changes) => {
+    const state = { ...DEFAULT_STATE, ...changes };
+    const search = encodeListState(state);
+    expect(decodeListState(new URLSearchParams(search.toString()))).toEqual(state);
+  });
+  it('reads only known member statuses, visibilities and page sizes', () => {
+    const state = decodeListState(new URLSearchParams('member_status=maybe&view=private&limit=1000&hidden=yes'));
+    expect(state).toMatchObject({ memberStatus: '', view: 'visible', limit: 1000, hidden: false });
+  });
+  it('uses readable parameter names', () => {
+    const search = encodeListState({ ...DEFAULT_STATE, view: 'mine', tags: ['a', 'b'], sizeMin: '1 GiB', sort: [{ key: 'name', dir: 'asc' }] });
+    expect(search.toString()).toBe('view=mine&size_min=1+GiB&tag=a&tag=b&sort=name%3Aasc');
+  });
+});
+
+describe('filter values sent to Glance', () => {
+  const q = (changes: Partial<ListState>) => toGlanceQuery({ ...DEFAULT_STATE, ...changes }, 'p');
+  it('quotes in: items that hold a comma, and only those', () => {
+    expect(q({ names: ['a,b', 'c', 'd, e, f'] }).name).toBe('in:"a,b",c,"d, e, f"');
+    expect(q({ ids: ['x,y', 'z'] }).id).toBe('in:"x,y",z');
+  });
+  it('sends a lone value with a comma as plain equality (commas only matter in in:)', () => {
+    expect(q({ names: ['a,b'] }).name).toBe('a,b');
+  });
+  it('escapes a lone value containing ":" as eq:, for every in:/eq: field', () => {
+    expect(q({ names: ['ubuntu:22.04'] }).name).toBe('eq:ubuntu:22.04');
+    expect(q({ names: ['2026-01-01T00:00:00Z'] }).name).toBe('eq:2026-01-01T00:00:00Z');
+    expect(q({ ids: ['a:b'] }).id).toBe('eq:a:b');
+    expect(q({ statuses: ['x:y'] }).status).toBe('eq:x:y');
+    expect(q({ diskFormats: ['d:1'] }).disk_format).toBe('eq:d:1');
+    expect(q({ containerFormats: ['c:1'] }).container_format).toBe('eq:c:1');
+  });
+  it('keeps colons inside in: items as they are (Glance splits the operator off at the first colon)', () => {
+    expect(q({ names: ['a:b', 'c'] }).name).toBe('in:a:b,c');
+  });
+  it('refuses a double quote inside a several-name search (Glance cannot match it in in:)', () => {
+    const state = { ...DEFAULT_STATE, names: ['say "hi"', 'b'] };
+    expect(validateListState(state).names).toMatch(/double quote/);
+    expect(toGlanceQuery(state, 'p').name).toBeUndefined();
+    expect(q({ names: ['say "hi"'] }).name).toBe('say "hi"');
+  });
+  it('sends tags as repeated parameters (all must match), commas included', () => {
+    expect(q({ tags: ['a', 'b,c'] }).tag).toEqual(['a', 'b,c']);
+  });
+  it.each([
+    ['0', 0],
+    ['1024', 1024],
+    ['1 KiB', 1024],
+    ['1KB', 1024],
+    ['1.5 MiB', 1.5 * 1024 ** 2],
+    ['2 g', 2 * 1024 ** 3],
+    ['3 GiB', 3 * 1024 ** 3],
+    ['1 TiB', 1024 ** 4],
+    ['  7 b ', 7],
+  ])('reads the size "%s" as %d bytes', (text, bytes) => {
+    expect(validateListState({ ...DEFAULT_STATE, sizeMin: text })).toEqual({});
+    expect(q({ sizeMin: text }).size_min).toBe(bytes);
+    expect(q({ sizeMax: text }).size_max).toBe(bytes);
+  });
+  it.each(['12 XB', 'ten', '-1', '1,5 GiB', 'GiB', '1 GiBs'])('rejects the size "%s" at the field', (text) => {
+    expect(validateListState({ ...DEFAULT_STATE, sizeMax: text }).sizeMax).toMatch(/is not a size/);
+    expect(q({ sizeMax: text }).size_max).toBeUndefined();
+  });
+  it.each([
+    ['gt:2026-01-01', 'gt:2026-01-01T00:00:00Z'],
+    ['gte:2026-01-01T10:30', 'gte:2026-01-01T10:30:00Z'],
+    ['lt:2026-01-01T10:30:15Z', 'lt:2026-01-01T10:30:15Z'],
+    ['lte:2026-01-01T10:30:15.5+01:00', 'lte:2026-01-01T10:30:15.5+01:00'],
+    ['neq:2026-01-01T10:30:15', 'neq:2026-01-01T10:30:15Z'],
+    ['eq:2026-02-03', 'eq:2026-02-03T00:00:00Z'],
+    ['2026-02-03', 'eq:2026-02-03T00:00:00Z'],
+  ])('maps the date filter "%s" to %s (created and updated)', (text, sent) => {
+    expect(q({ created: text }).created_at).toBe(sent);
+    expect(q({ updated: text }).updated_at).toBe(sent);
+  });
+  it.each([
+    ['in:2026-01-01', /Unknown operator "in"/],
+    ['after:2026-01-01', /Unknown operator "after"/],
+    ['gt:2026-13-45', /not a date/],
+    ['gt:01/02/2026', /not a date/],
+    ['gt:', /not a date|Unknown operator/],
+    ['yesterday', /not a date/],
+  ])('explains the date filter "%s" and does not send it', (text, message) => {
+    expect(validateListState({ ...DEFAULT_STATE, created: text }).created).toMatch(message);
+    expect(q({ created: text }).created_at).toBeUndefined();
+  });
+  it('maps the Nova proxy filters onto Glance', () => {
+    expect(q({ changedSince: '2026-03-01', instance: 'srv-1', imageType: 'snapshot', minDisk: '20', minRam: '1024' })).toEqual({
+      limit: 25,
+      updated_at: 'gte:2026-03-01T00:00:00Z',
+      instance_uuid: 'srv-1',
+      image_type: 'snapshot',
+      min_disk: '20',
+      min_ram: '1024',
+    });
+    expect(validateListState({ ...DEFAULT_STATE, minDisk: '1.5' }).minDisk).toBeDefined();
+  });
+  it('sends custom properties by equality, keeping "=" inside the value', () => {
+    expect(q({ props: ['hw_disk_bus=virtio', 'note=a=b'] })).toMatchObject({ hw_disk_bus: 'virtio', note: 'a=b' });
+    expect(validateListState({ ...DEFAULT_STATE, props: ['novalue'] }).props).toMatch(/key=value/);
+  });
+  it('maps each view', () => {
+    expect(q({ view: 'mine' })).toMatchObject({ owner: 'p' });
+    for (const view of ['shared', 'public', 'community', 'all'] as const) expect(q({ view }).visibility).toBe(view);
+    expect(q({ view: 'mine', owner: 'other' }).owner).toBe('p');
+  });
+  it('leaves os_hidden out by default and asks for only hidden ones with the switch', () => {
+    expect(q({}).os_hidden).toBeUndefined();
+    expect(q({ hidden: true }).os_hidden).toBe('true');
+  });
+});
+
+describe('sort and paging in the URL', () => {
+  it('a new sort or page size starts again at the first page', () => {
+    const paged = nextPage(nextPage(DEFAULT_STATE, 'a'), 'b');
+    expect(withChanges(paged, { sort: [{ key: 'size', dir: 'desc' }] })).toMatchObject({ marker: '', trail: [] });
+    expect(withChanges(paged, { limit: 100 })).toMatchObject({ marker: '', trail: [] });
+  });
+  it('a page URL is the original query plus the marker (repeated tags survive)', () => {
+    const state = nextPage({ ...DEFAULT_STATE, tags: ['a', 'b'], sort: [{ key: 'name', dir: 'asc' }] }, 'last-id');
+    expect(toGlanceQuery(state, 'p')).toEqual({ limit: 25, tag: ['a', 'b'], sort: 'name:asc', marker: 'last-id' });
+    expect(decodeListState(encodeListState(state))).toEqual(state);
+  });
+});

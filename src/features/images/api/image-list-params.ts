@@ -1,4 +1,5 @@
 import type { QueryParams } from '@/lib/http';
+import { z } from 'zod';
 import { parseBytes } from '@/lib/format';
 
 // The image list's whole state lives in the URL. This module turns search params into a
@@ -121,23 +122,50 @@ export function formatSort(sort: readonly SortTerm[]): string {
   return sort.map((term) => `${term.key}:${term.dir}`).join(',');
 }
 
+// One field of the URL, as zod reads it: junk falls back to the default, never to an error page.
+const text = z.string().catch('');
+const list = z.array(z.string()).catch([]);
+
+/** The URL as zod sees it (already read from URLSearchParams into single values and arrays). */
+export const listSearchSchema = z.object({
+  view: z.enum(VIEWS).catch(DEFAULT_STATE.view),
+  hidden: z.literal('true').transform(() => true).catch(false),
+  names: list,
+  ids: list,
+  statuses: list,
+  memberStatus: z.union([z.enum(MEMBER_STATUSES), z.literal('')]).catch(''),
+  owner: text,
+  tags: list,
+  diskFormats: list,
+  containerFormats: list,
+  protected: z.enum(['true', 'false', '']).catch(''),
+  sizeMin: text,
+  sizeMax: text,
+  created: text,
+  updated: text,
+  changedSince: text,
+  instance: text,
+  imageType: text,
+  minDisk: text,
+  minRam: text,
+  props: list,
+  sort: z.string().transform(parseSort).catch([]),
+  limit: z.coerce.number().pipe(z.literal(PAGE_SIZES)).catch(25),
+  marker: text,
+  trail: list,
+}) satisfies z.ZodType<ListState, unknown>;
+
 /** Reads the list state from the URL; anything unknown or malformed falls back to the default. */
 export function decodeListState(search: URLSearchParams): ListState {
-  const state: ListState = { ...DEFAULT_STATE };
-  for (const [field, key] of Object.entries(SCALARS) as [keyof typeof SCALARS, string][]) {
-    const value = search.get(key);
-    if (value !== null) (state[field] as string) = value;
-  }
-  for (const [field, key] of Object.entries(ARRAYS) as [keyof typeof ARRAYS, string][]) {
-    state[field] = search.getAll(key);
-  }
-  state.view = VIEWS.find((view) => view === search.get('view')) ?? 'visible';
-  state.hidden = search.get('hidden') === 'true';
-  state.protected = search.get('protected') === 'true' ? 'true' : search.get('protected') === 'false' ? 'false' : '';
-  state.sort = parseSort(search.get('sort') ?? '');
-  const limit = Number(search.get('limit'));
-  state.limit = PAGE_SIZES.find((size) => size === limit) ?? DEFAULT_STATE.limit;
-  return state;
+  const raw: Record<string, unknown> = {
+    view: search.get('view') ?? undefined,
+    hidden: search.get('hidden') ?? undefined,
+    sort: search.get('sort') ?? undefined,
+    limit: search.get('limit') ?? undefined,
+  };
+  for (const [field, key] of Object.entries(SCALARS)) raw[field] = search.get(key) ?? undefined;
+  for (const [field, key] of Object.entries(ARRAYS)) raw[field] = search.getAll(key);
+  return listSearchSchema.parse(raw);
 }
 
 /** Writes the state to search params, leaving defaults out so links stay short. */

@@ -1,12 +1,12 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useLocation, useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
 import { EmptyState, ErrorPanel, Spinner } from '@/components/ui/states';
-import { toast } from '@/components/ui/toast';
 import {
   DEFAULT_STATE,
   PAGE_SIZES,
@@ -39,6 +39,8 @@ const VIEW_LABELS: Record<View, string> = {
   all: 'Everything',
 };
 
+const markerLostSchema = z.object({ markerLost: z.literal(true) });
+
 const COLUMNS_PREF = 'image-columns';
 const readColumns = () =>
   readPref<Column[]>(COLUMNS_PREF, (raw) => (Array.isArray(raw) ? COLUMNS.filter((column) => raw.includes(column)) : undefined)) ?? DEFAULT_COLUMNS;
@@ -49,6 +51,7 @@ export function ImagesPage() {
   const { isAdmin, canWrite } = usePermissions();
   const queryClient = useQueryClient();
   const [search, setSearch] = useSearchParams();
+  const location = useLocation();
   const state = useMemo(() => decodeListState(search), [search]);
   const errors = useMemo(() => validateListState(state), [state]);
   const query = useMemo(() => toGlanceQuery(state, session.project.id, errors), [state, session.project.id, errors]);
@@ -82,15 +85,19 @@ export function ImagesPage() {
     }
   }, [hasNext, lastId, list.isPlaceholderData, queryClient, state, session.project.id, errors]);
 
-  // A marker that no longer exists (the image was deleted) is a 400: go back to the first page.
+  // A marker that no longer exists (the image was deleted) is a 400: go back to the first page,
+  // replacing the broken URL so Back does not return to it, and say why.
+  // The note travels in the history entry's state, so it goes away with the next navigation.
   useEffect(() => {
     if (state.marker && isApiError(list.error) && list.error.status === 400) {
-      toast('info', 'Back to the first page', 'The page you were on started at an image that no longer exists.');
-      navigate({ ...state, marker: '', trail: [] });
+      setSearch(encodeListState({ ...state, marker: '', trail: [] }), { replace: true, state: { markerLost: true } });
     }
-  }, [list.error, state, navigate]);
+  }, [list.error, state, setSearch]);
+  const markerLost = markerLostSchema.safeParse(location.state).success;
 
   const canManage = useCallback((image: Image) => canWrite && (isAdmin || image.owner === session.project.id), [canWrite, isAdmin, session.project.id]);
+  // Readers may not download; a deactivated image's data is for admins only.
+  const canDownload = useCallback((image: Image) => canWrite && (image.status === 'active' || (image.status === 'deactivated' && isAdmin)), [canWrite, isAdmin]);
   const ownerName = useCallback(
     (id: string | null) => (id ? (owners.data?.get(id) ?? id) : '—'),
     [owners.data],
@@ -153,6 +160,11 @@ export function ImagesPage() {
             <ListFilters state={state} errors={errors} onChange={change} />
           </div>
         )}
+        {markerLost && (
+          <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
+            Back to the first page: the page you asked for started after an image that no longer exists.
+          </p>
+        )}
         {queryRejected && (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
             Glance rejected these filters: {list.error?.message}
@@ -189,6 +201,7 @@ export function ImagesPage() {
             onSelect={setSelected}
             ownerName={ownerName}
             canManage={canManage}
+            canDownload={canDownload}
           />
         </div>
       )}

@@ -19,13 +19,12 @@ function reportError(what: string, error: unknown) {
 }
 
 /** The per-row menu: what the user's role and the image's state allow. */
-export function RowActions({ image, canManage }: { image: Image; canManage: boolean }) {
+export function RowActions({ image, canManage, canDownload }: { image: Image; canManage: boolean; canDownload: boolean }) {
   const [confirmDelete, setConfirmDelete] = useState(false);
   const remove = useDeleteImage();
   const setActive = useSetImageActive();
   const update = useUpdateImage();
   const name = label(image);
-  const hasData = image.status === 'active' || (image.status === 'deactivated' && canManage);
   return (
     <>
       <details className="relative inline-block text-left">
@@ -36,7 +35,7 @@ export function RowActions({ image, canManage }: { image: Image; canManage: bool
           <Link role="menuitem" to={paths.image(image.id)} className="px-3 py-1 hover:bg-slate-100 dark:hover:bg-slate-800">
             {canManage ? 'Edit' : 'View'}
           </Link>
-          {hasData && (
+          {canDownload && (
             <button role="menuitem" type="button" className="px-3 py-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => void downloadImage(image).catch((error: unknown) => reportError(`Downloading ${name}`, error))}>
               Download
             </button>

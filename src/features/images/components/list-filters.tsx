@@ -8,7 +8,8 @@ import {
   type FieldErrors,
   type ListState,
 } from '@/features/images/api/image-list-params';
-import { imageFormatsQuery } from '@/features/images/api/image-list-queries';
+import { imageFormatsQuery, projectNamesQuery } from '@/features/images/api/image-list-queries';
+import { useSession } from '@/lib/session';
 
 type ArrayField = 'names' | 'ids' | 'tags' | 'props';
 type ScalarField = 'owner' | 'sizeMin' | 'sizeMax' | 'created' | 'updated' | 'changedSince' | 'instance' | 'minDisk' | 'minRam';
@@ -140,9 +141,12 @@ export function FilterChips({ state, onChange }: Omit<FiltersProps, 'errors'>) {
 
 export function ListFilters({ state, errors, onChange }: FiltersProps) {
   const formats = useQuery(imageFormatsQuery());
-  const scalar = (field: ScalarField, hint?: ReactNode, placeholder?: string) => (
+  // Project names (loaded only once the filters are open) let the owner field suggest IDs by name.
+  const projects = useQuery(projectNamesQuery(useSession().user.id));
+  const ownersId = useId();
+  const scalar = (field: ScalarField, hint?: ReactNode, placeholder?: string, list?: string) => (
     <Field label={SCALAR_LABELS[field]} hint={hint} error={errors[field]}>
-      <DebouncedInput value={state[field]} placeholder={placeholder} onCommit={(value) => onChange({ [field]: value })} />
+      <DebouncedInput value={state[field]} placeholder={placeholder} list={list} onCommit={(value) => onChange({ [field]: value })} />
     </Field>
   );
   const add = (field: ArrayField) => (value: string) => {
@@ -154,7 +158,12 @@ export function ListFilters({ state, errors, onChange }: FiltersProps) {
       <AddValue label="Tag" hint="Images must have every tag." onAdd={add('tags')} />
       <AddValue label="Property" hint="key=value, e.g. os_distro=ubuntu" placeholder="os_distro=ubuntu" error={errors.props} onAdd={add('props')} />
       <AddValue label="Image ID" hint="Enter adds another." onAdd={add('ids')} />
-      {scalar('owner', 'A project ID.')}
+      {scalar('owner', 'A project ID (suggested by name).', undefined, ownersId)}
+      <datalist id={ownersId}>
+        {[...(projects.data ?? new Map<string, string>())].map(([id, name]) => (
+          <option key={id} value={id} label={name} />
+        ))}
+      </datalist>
       {scalar('sizeMin', 'e.g. 500 MiB, 2 GiB', '0')}
       {scalar('sizeMax', undefined, '10 GiB')}
       {scalar('created', 'op:date with op gt, gte, lt, lte, eq or neq. Glance applies one condition per date.', 'gte:2026-01-01')}
