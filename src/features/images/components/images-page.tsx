@@ -3,8 +3,8 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
+import { Pager } from '@/components/ui/pager';
 import { cn } from '@/components/ui/cn';
-import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
 import { EmptyState, ErrorPanel, Spinner } from '@/components/ui/states';
 import {
@@ -206,22 +206,16 @@ export function ImagesPage() {
         </div>
       )}
 
-      <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-        <Button size="sm" disabled={!state.marker} onClick={() => navigate(previousPage(state))}>
-          ← Previous
-        </Button>
-        <Button size="sm" disabled={!hasNext || list.isPlaceholderData} onClick={() => lastId && navigate(nextPage(state, lastId))}>
-          Next →
-        </Button>
-        <span className="text-slate-500">Page {state.trail.length + 1}</span>
-        <Field label="Per page" className="ml-auto flex items-center gap-2 space-y-0">
-          <select className={`${inputClass} w-24 py-1`} value={state.limit} onChange={(event) => change({ limit: Number(event.target.value) })}>
-            {PAGE_SIZES.map((size) => (
-              <option key={size}>{size}</option>
-            ))}
-          </select>
-        </Field>
-      </nav>
+      <Pager
+        page={state.trail.length + 1}
+        canPrevious={Boolean(state.marker)}
+        canNext={hasNext && !list.isPlaceholderData}
+        onPrevious={() => navigate(previousPage(state))}
+        onNext={() => lastId && navigate(nextPage(state, lastId))}
+        pageSize={state.limit}
+        pageSizes={PAGE_SIZES}
+        onPageSize={(limit) => change({ limit })}
+      />
     </>
   );
 }

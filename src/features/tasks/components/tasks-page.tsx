@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { Button } from '@/components/ui/button';
+import { Pager } from '@/components/ui/pager';
 import { cn } from '@/components/ui/cn';
 import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
@@ -169,24 +170,16 @@ export function TasksPage() {
             </div>
           )}
 
-          <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-            <Button size="sm" disabled={!state.marker} onClick={() => navigate(previousTaskPage(state))}>
-              ← Previous
-            </Button>
-            <Button size="sm" disabled={!hasNext || list.isPlaceholderData} onClick={() => last && navigate(nextTaskPage(state, last))}>
-              Next →
-            </Button>
-            <span className="text-slate-500 dark:text-slate-400">Page {state.marker ? state.trail.length + 1 : 1}</span>
-            <Field label="Per page" className="ml-auto flex items-center gap-2 space-y-0 whitespace-nowrap">
-              <select className={`${inputClass} w-24 py-1`} value={state.limit} onChange={(event) => change({ limit: Number(event.target.value) })}>
-                {TASK_PAGE_SIZES.map((size) => (
-                  <option key={size} value={size}>
-                    {size}
-                  </option>
-                ))}
-              </select>
-            </Field>
-          </nav>
+          <Pager
+            page={state.marker ? state.trail.length + 1 : 1}
+            canPrevious={Boolean(state.marker)}
+            canNext={hasNext && !list.isPlaceholderData}
+            onPrevious={() => navigate(previousTaskPage(state))}
+            onNext={() => last && navigate(nextTaskPage(state, last))}
+            pageSize={state.limit}
+            pageSizes={TASK_PAGE_SIZES}
+            onPageSize={(limit) => change({ limit })}
+          />
         </>
       )}
     </>

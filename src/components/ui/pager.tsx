@@ -1,0 +1,38 @@
+import { Button } from '@/components/ui/button';
+import { Field, inputClass } from '@/components/ui/field';
+
+interface PagerProps {
+  /** 1-based; marker paging knows where it is, never how many pages there are. */
+  page: number;
+  canPrevious: boolean;
+  canNext: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+  pageSize: number;
+  pageSizes: readonly number[];
+  onPageSize: (size: number) => void;
+}
+
+/** The footer of a marker-paged list: previous, next, where we are, and the page size. */
+export function Pager({ page, canPrevious, canNext, onPrevious, onNext, pageSize, pageSizes, onPageSize }: PagerProps) {
+  return (
+    <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-2 text-sm">
+      <Button size="sm" disabled={!canPrevious} onClick={onPrevious}>
+        ← Previous
+      </Button>
+      <Button size="sm" disabled={!canNext} onClick={onNext}>
+        Next →
+      </Button>
+      <span className="text-slate-500 dark:text-slate-400">Page {page}</span>
+      <Field label="Per page" className="ml-auto flex items-center gap-2 space-y-0 whitespace-nowrap">
+        <select className={`${inputClass} w-24 py-1`} value={pageSize} onChange={(event) => onPageSize(Number(event.target.value))}>
+          {pageSizes.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </Field>
+    </nav>
+  );
+}
