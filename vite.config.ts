@@ -22,5 +22,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // Page-level tests render the whole list page; on a loaded 2-core machine 5 s is too tight.
+    testTimeout: 15_000,
   },
 });

@@ -41,13 +41,17 @@ const projectsSchema = z.looseObject({ projects: z.array(z.looseObject({ id: z.s
  * Project names for the owner column: every project for those allowed to list them
  * (admins), otherwise the user's own projects; unknown owners stay as IDs.
  */
-export const projectNamesQuery = (userId: string) =>
+/**
+ * Project names by ID. Admins may list every project; everyone else (and an admin whom
+ * Keystone refuses) gets the names of their own projects, without a doomed call first.
+ */
+export const projectNamesQuery = (userId: string, isAdmin: boolean) =>
   queryOptions({
-    queryKey: ['project-names', userId] as const,
+    queryKey: ['project-names', userId, isAdmin] as const,
     queryFn: async ({ signal }) => {
       const keystone = keystoneWithSession();
       const names = new Map<string, string>();
-      for (const path of ['projects', 'auth/projects']) {
+      for (const path of isAdmin ? ['projects', 'auth/projects'] : ['auth/projects']) {
         try {
           const body = await keystone.json(path, projectsSchema, { signal });
           for (const project of body.projects) names.set(project.id, project.name);

@@ -128,7 +128,7 @@ export function ImageDetailPage() {
   const catalogue = useQuery(imageCatalogueQuery());
   const imageSchema = useQuery(imageSchemaQuery());
   const schemaKeys = useMemo(() => new Set(imageSchema.data?.extraRules.keys() ?? []), [imageSchema.data]);
-  const owners = useQuery(projectNamesQuery(session.user.id));
+  const owners = useQuery(projectNamesQuery(session.user.id, isAdmin));
   const [editing, setEditing] = useState(false);
   const [showRaw, setShowRaw] = useState(false);
   if (detail.isPending) return <Spinner label="Loading image" />;

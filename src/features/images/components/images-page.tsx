@@ -65,7 +65,7 @@ export function ImagesPage() {
   const [bulkResults, setBulkResults] = useState<BulkResult[] | null>(null);
   const [showFilters, setShowFilters] = useState(() => hasFilters(state));
   const showOwner = columns.includes('owner') || (isAdmin && state.view === 'all');
-  const owners = useQuery({ ...projectNamesQuery(session.user.id), enabled: showOwner });
+  const owners = useQuery({ ...projectNamesQuery(session.user.id, isAdmin), enabled: showOwner });
 
   const navigate = useCallback((next: ListState) => setSearch(encodeListState(next)), [setSearch]);
   const change = useCallback((changes: Partial<ListState>) => navigate(withChanges(state, changes)), [navigate, state]);

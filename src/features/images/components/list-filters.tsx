@@ -9,7 +9,7 @@ import {
   type ListState,
 } from '@/features/images/api/image-list-params';
 import { imageFormatsQuery, projectNamesQuery } from '@/features/images/api/image-list-queries';
-import { useSession } from '@/lib/session';
+import { usePermissions, useSession } from '@/lib/session';
 
 type ArrayField = 'names' | 'ids' | 'tags' | 'props';
 type ScalarField = 'owner' | 'sizeMin' | 'sizeMax' | 'created' | 'updated' | 'changedSince' | 'instance' | 'minDisk' | 'minRam';
@@ -142,7 +142,7 @@ export function FilterChips({ state, onChange }: Omit<FiltersProps, 'errors'>) {
 export function ListFilters({ state, errors, onChange }: FiltersProps) {
   const formats = useQuery(imageFormatsQuery());
   // Project names (loaded only once the filters are open) let the owner field suggest IDs by name.
-  const projects = useQuery(projectNamesQuery(useSession().user.id));
+  const projects = useQuery(projectNamesQuery(useSession().user.id, usePermissions().isAdmin));
   const ownersId = useId();
   const scalar = (field: ScalarField, hint?: ReactNode, placeholder?: string, list?: string) => (
     <Field label={SCALAR_LABELS[field]} hint={hint} error={errors[field]}>
