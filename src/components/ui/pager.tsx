@@ -1,10 +1,9 @@
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
+import { pageNumber, type MarkerPosition } from '@/lib/marker-paging';
 
 interface PagerProps {
-  /** 1-based; marker paging knows where it is, never how many pages there are. */
-  page: number;
-  canPrevious: boolean;
+  position: MarkerPosition;
   canNext: boolean;
   onPrevious: () => void;
   onNext: () => void;
@@ -14,16 +13,16 @@ interface PagerProps {
 }
 
 /** The footer of a marker-paged list: previous, next, where we are, and the page size. */
-export function Pager({ page, canPrevious, canNext, onPrevious, onNext, pageSize, pageSizes, onPageSize }: PagerProps) {
+export function Pager({ position, canNext, onPrevious, onNext, pageSize, pageSizes, onPageSize }: PagerProps) {
   return (
     <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-2 text-sm">
-      <Button size="sm" disabled={!canPrevious} onClick={onPrevious}>
+      <Button size="sm" disabled={!position.marker} onClick={onPrevious}>
         ← Previous
       </Button>
       <Button size="sm" disabled={!canNext} onClick={onNext}>
         Next →
       </Button>
-      <span className="text-slate-500 dark:text-slate-400">Page {page}</span>
+      <span className="text-slate-500 dark:text-slate-400">Page {pageNumber(position)}</span>
       <Field label="Per page" className="ml-auto flex items-center gap-2 space-y-0 whitespace-nowrap">
         <select className={`${inputClass} w-24 py-1`} value={pageSize} onChange={(event) => onPageSize(Number(event.target.value))}>
           {pageSizes.map((size) => (

@@ -5,14 +5,13 @@ import {
   encodeListState,
   eqOrIn,
   hasFilters,
-  nextPage,
   parseSort,
-  previousPage,
   toGlanceQuery,
   validateListState,
   withChanges,
   type ListState,
 } from '@/features/images/api/image-list-params';
+import { nextPage, previousPage } from '@/lib/marker-paging';
 
 const everyFilter: ListState = {
   view: 'shared',
@@ -290,7 +289,7 @@ describe('sort and paging in the URL', () => {
     expect(withChanges(paged, { limit: 100 })).toMatchObject({ marker: '', trail: [] });
   });
   it('a page URL is the original query plus the marker (repeated tags survive)', () => {
-    const state = nextPage({ ...DEFAULT_STATE, tags: ['a', 'b'], sort: [{ key: 'name', dir: 'asc' }] }, 'last-id');
+    const state = nextPage<ListState>({ ...DEFAULT_STATE, tags: ['a', 'b'], sort: [{ key: 'name', dir: 'asc' }] }, 'last-id');
     expect(toGlanceQuery(state, 'p')).toEqual({ limit: 25, tag: ['a', 'b'], sort: 'name:asc', marker: 'last-id' });
     expect(decodeListState(encodeListState(state))).toEqual(state);
   });

@@ -190,14 +190,6 @@ export function withChanges(state: ListState, changes: Partial<ListState>): List
   return { ...state, ...changes, marker: '', trail: [] };
 }
 
-export function nextPage(state: ListState, lastId: string): ListState {
-  return { ...state, marker: lastId, trail: [...state.trail, state.marker] };
-}
-
-export function previousPage(state: ListState): ListState {
-  return { ...state, marker: state.trail.at(-1) ?? '', trail: state.trail.slice(0, -1) };
-}
-
 // ---------------------------------------------------------------- validation
 
 export type FieldErrors = Partial<Record<keyof ListState, string>>;

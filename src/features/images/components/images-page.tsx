@@ -13,8 +13,6 @@ import {
   decodeListState,
   encodeListState,
   hasFilters,
-  nextPage,
-  previousPage,
   toGlanceQuery,
   validateListState,
   withChanges,
@@ -29,6 +27,7 @@ import { COLUMNS, ColumnChooser, DEFAULT_COLUMNS, ListTable, type Column } from 
 import { isApiError } from '@/lib/api-error';
 import { readPref, writePref } from '@/lib/prefs';
 import { usePermissions, useSession } from '@/lib/session';
+import { nextPage, previousPage } from '@/lib/marker-paging';
 
 const VIEW_LABELS: Record<View, string> = {
   visible: 'Visible to me',
@@ -207,8 +206,7 @@ export function ImagesPage() {
       )}
 
       <Pager
-        page={state.trail.length + 1}
-        canPrevious={Boolean(state.marker)}
+        position={state}
         canNext={hasNext && !list.isPlaceholderData}
         onPrevious={() => navigate(previousPage(state))}
         onNext={() => lastId && navigate(nextPage(state, lastId))}

@@ -3,11 +3,10 @@ import {
   DEFAULT_NAMESPACE_LIST,
   decodeNamespaceList,
   encodeNamespaceList,
-  nextNamespacePage,
-  previousNamespacePage,
   toNamespaceQuery,
   withNamespaceFilters,
 } from '@/features/metadefs/api/namespace-list-params';
+import { nextPage, previousPage } from '@/lib/marker-paging';
 
 const decode = (search: string) => decodeNamespaceList(new URLSearchParams(search));
 
@@ -36,15 +35,15 @@ describe('namespace list URL', () => {
 describe('namespace paging', () => {
   it('walks forward and back by namespace name', () => {
     const first = DEFAULT_NAMESPACE_LIST;
-    const second = nextNamespacePage(first, 'A');
-    const third = nextNamespacePage(second, 'B');
+    const second = nextPage(first, 'A');
+    const third = nextPage(second, 'B');
     expect(third).toMatchObject({ marker: 'B', trail: ['', 'A'] });
-    expect(previousNamespacePage(third)).toEqual(second);
-    expect(previousNamespacePage(second)).toEqual(first);
+    expect(previousPage(third)).toEqual(second);
+    expect(previousPage(second)).toEqual(first);
   });
 
   it('starts again at the first page when a filter changes', () => {
-    const paged = nextNamespacePage(DEFAULT_NAMESPACE_LIST, 'A');
+    const paged = nextPage(DEFAULT_NAMESPACE_LIST, 'A');
     expect(withNamespaceFilters(paged, { visibility: 'private' })).toEqual({ ...DEFAULT_NAMESPACE_LIST, visibility: 'private' });
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { QueryParams } from '@/lib/http';
+import { writeMarkerPosition } from '@/lib/marker-paging';
 
 // The namespace list's state lives in the URL: resource type and visibility filters, page
 // size, and the marker (a namespace name) with the trail of earlier markers for "Previous".
@@ -43,24 +44,13 @@ export function encodeNamespaceList(state: NamespaceListState): URLSearchParams 
   if (state.resourceType) search.set('resource_type', state.resourceType);
   if (state.visibility) search.set('visibility', state.visibility);
   if (state.limit !== DEFAULT_NAMESPACE_LIST.limit) search.set('limit', String(state.limit));
-  if (state.marker) {
-    search.set('marker', state.marker);
-    for (const marker of state.trail) search.append('trail', marker);
-  }
+  writeMarkerPosition(search, state);
   return search;
 }
 
 /** A new filter or page size starts at the first page. */
 export function withNamespaceFilters(state: NamespaceListState, changes: Partial<Omit<NamespaceListState, 'marker' | 'trail'>>): NamespaceListState {
   return { ...state, ...changes, marker: '', trail: [] };
-}
-
-export function nextNamespacePage(state: NamespaceListState, lastNamespace: string): NamespaceListState {
-  return { ...state, marker: lastNamespace, trail: [...state.trail, state.marker] };
-}
-
-export function previousNamespacePage(state: NamespaceListState): NamespaceListState {
-  return { ...state, marker: state.trail.at(-1) ?? '', trail: state.trail.slice(0, -1) };
 }
 
 /** GET /v2/metadefs/namespaces, sorted by name so the marker (a name) reads naturally. */

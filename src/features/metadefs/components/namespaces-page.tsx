@@ -17,13 +17,12 @@ import {
   VISIBILITIES,
   decodeNamespaceList,
   encodeNamespaceList,
-  nextNamespacePage,
-  previousNamespacePage,
   toNamespaceQuery,
   withNamespaceFilters,
   type NamespaceListState,
 } from '@/features/metadefs/api/namespace-list-params';
 import { isApiError } from '@/lib/api-error';
+import { nextPage, previousPage } from '@/lib/marker-paging';
 
 const markerLostSchema = z.object({ markerLost: z.literal(true) });
 
@@ -178,11 +177,10 @@ export function NamespacesPage() {
       )}
 
       <Pager
-        page={state.marker ? state.trail.length + 1 : 1}
-        canPrevious={Boolean(state.marker)}
+        position={state}
         canNext={hasNext && !list.isPlaceholderData}
-        onPrevious={() => navigate(previousNamespacePage(state))}
-        onNext={() => last && navigate(nextNamespacePage(state, last))}
+        onPrevious={() => navigate(previousPage(state))}
+        onNext={() => last && navigate(nextPage(state, last))}
         pageSize={state.limit}
         pageSizes={NAMESPACE_PAGE_SIZES}
         onPageSize={(limit) => change({ limit })}

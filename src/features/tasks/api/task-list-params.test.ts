@@ -4,12 +4,11 @@ import {
   decodeTaskList,
   encodeTaskList,
   hasTaskFilters,
-  nextTaskPage,
-  previousTaskPage,
   toTaskQuery,
   toggleTaskSort,
   withTaskChanges,
 } from '@/features/tasks/api/task-list-params';
+import { nextPage, previousPage } from '@/lib/marker-paging';
 
 const decode = (search: string) => decodeTaskList(new URLSearchParams(search));
 
@@ -33,7 +32,7 @@ describe('task list URL', () => {
 
 describe('task list changes', () => {
   it('starts at the first page when filters or sort change', () => {
-    const paged = nextTaskPage(DEFAULT_TASK_LIST, 't1');
+    const paged = nextPage(DEFAULT_TASK_LIST, 't1');
     expect(withTaskChanges(paged, { status: 'success' })).toMatchObject({ status: 'success', marker: '', trail: [] });
     expect(toggleTaskSort(paged, 'created_at')).toMatchObject({ sortKey: 'created_at', sortDir: 'asc', marker: '' });
   });
@@ -46,11 +45,11 @@ describe('task list changes', () => {
   });
 
   it('walks pages with a trail of markers', () => {
-    const second = nextTaskPage(DEFAULT_TASK_LIST, 't1');
-    const third = nextTaskPage(second, 't2');
+    const second = nextPage(DEFAULT_TASK_LIST, 't1');
+    const third = nextPage(second, 't2');
     expect(third).toMatchObject({ marker: 't2', trail: ['', 't1'] });
-    expect(previousTaskPage(third)).toEqual(second);
-    expect(previousTaskPage(second)).toEqual(DEFAULT_TASK_LIST);
+    expect(previousPage(third)).toEqual(second);
+    expect(previousPage(second)).toEqual(DEFAULT_TASK_LIST);
   });
 
   it('knows when filters are on', () => {

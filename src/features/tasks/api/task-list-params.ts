@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { TASK_STATUSES } from '@/features/tasks/api/task-schema';
 import type { QueryParams } from '@/lib/http';
+import { writeMarkerPosition } from '@/lib/marker-paging';
 
 // The task list's state in the URL: status and type filters, sort, page size and the marker
 // (a task id) with the trail of earlier markers.
@@ -54,10 +55,7 @@ export function encodeTaskList(state: TaskListState): URLSearchParams {
   if (state.sortKey !== DEFAULT_TASK_LIST.sortKey) search.set('sort_key', state.sortKey);
   if (state.sortDir !== DEFAULT_TASK_LIST.sortDir) search.set('sort_dir', state.sortDir);
   if (state.limit !== DEFAULT_TASK_LIST.limit) search.set('limit', String(state.limit));
-  if (state.marker) {
-    search.set('marker', state.marker);
-    for (const marker of state.trail) search.append('trail', marker);
-  }
+  writeMarkerPosition(search, state);
   return search;
 }
 
@@ -70,14 +68,6 @@ export function withTaskChanges(state: TaskListState, changes: Partial<Omit<Task
 export function toggleTaskSort(state: TaskListState, key: TaskSortKey): TaskListState {
   const sortDir = state.sortKey === key ? (state.sortDir === 'desc' ? 'asc' : 'desc') : 'desc';
   return withTaskChanges(state, { sortKey: key, sortDir });
-}
-
-export function nextTaskPage(state: TaskListState, lastId: string): TaskListState {
-  return { ...state, marker: lastId, trail: [...state.trail, state.marker] };
-}
-
-export function previousTaskPage(state: TaskListState): TaskListState {
-  return { ...state, marker: state.trail.at(-1) ?? '', trail: state.trail.slice(0, -1) };
 }
 
 export function hasTaskFilters(state: TaskListState): boolean {

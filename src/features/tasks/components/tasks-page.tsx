@@ -15,8 +15,6 @@ import {
   decodeTaskList,
   encodeTaskList,
   hasTaskFilters,
-  nextTaskPage,
-  previousTaskPage,
   toTaskQuery,
   toggleTaskSort,
   withTaskChanges,
@@ -27,6 +25,7 @@ import { taskQueries } from '@/features/tasks/api/task-queries';
 import { TASK_STATUSES } from '@/features/tasks/api/task-schema';
 import { TaskRow } from '@/features/tasks/components/task-row';
 import { isApiError } from '@/lib/api-error';
+import { nextPage, previousPage } from '@/lib/marker-paging';
 
 const markerLostSchema = z.object({ markerLost: z.literal(true) });
 
@@ -171,11 +170,10 @@ export function TasksPage() {
           )}
 
           <Pager
-            page={state.marker ? state.trail.length + 1 : 1}
-            canPrevious={Boolean(state.marker)}
+            position={state}
             canNext={hasNext && !list.isPlaceholderData}
-            onPrevious={() => navigate(previousTaskPage(state))}
-            onNext={() => last && navigate(nextTaskPage(state, last))}
+            onPrevious={() => navigate(previousPage(state))}
+            onNext={() => last && navigate(nextPage(state, last))}
             pageSize={state.limit}
             pageSizes={TASK_PAGE_SIZES}
             onPageSize={(limit) => change({ limit })}
