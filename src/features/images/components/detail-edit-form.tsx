@@ -1,3 +1,4 @@
+import { ScrollablePre } from '@/components/ui/scrollable-pre';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
@@ -525,8 +526,7 @@ export function ImageEditForm({ image, onDone }: EditFormProps) {
         }
       >
         <p>One atomic PATCH ({reviewOps.length} operations):</p>
-        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard (axe: scrollable-region-focusable) */}
-        <pre tabIndex={0} aria-label="JSON-Patch" className="max-h-48 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{JSON.stringify(reviewOps, null, 2)}</pre>
+        <ScrollablePre label="JSON-Patch" className="max-h-48">{JSON.stringify(reviewOps, null, 2)}</ScrollablePre>
         <div className="flex items-center justify-between gap-2">
           <p>The same with the OpenStack client:</p>
           <Button
@@ -541,8 +541,7 @@ export function ImageEditForm({ image, onDone }: EditFormProps) {
             Copy command
           </Button>
         </div>
-        {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard (axe: scrollable-region-focusable) */}
-        <pre tabIndex={0} aria-label="Command line" className="overflow-x-auto rounded bg-slate-100 p-2 text-xs whitespace-pre-wrap dark:bg-slate-800">{cliCommands(image.id, reviewOps, loaded.tags).join('\n')}</pre>
+        <ScrollablePre label="Command line" wrap>{cliCommands(image.id, reviewOps, loaded.tags).join('\n')}</ScrollablePre>
       </Dialog>
 
       <ConflictDialog conflict={conflict} loaded={loadedEditable} busy={save.isPending} onCancel={() => setConflict(null)} onResolve={(mode) => conflict && send(conflict.edited, mode)} />

@@ -1,3 +1,5 @@
+import { ScrollablePre } from '@/components/ui/scrollable-pre';
+import { Section } from '@/components/ui/section';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router';
@@ -18,21 +20,6 @@ import { usePermissions, useSession } from '@/lib/session';
 
 function bytes(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${formatBytes(value)} (${value.toLocaleString()} bytes)`;
-}
-
-function Section({ title, children, actions }: { title: string; children: React.ReactNode; actions?: React.ReactNode }) {
-  const id = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <div className="mb-2 flex items-center justify-between gap-2">
-        <h2 id={id} className="text-sm font-semibold">
-          {title}
-        </h2>
-        {actions}
-      </div>
-      {children}
-    </section>
-  );
 }
 
 function Pairs({ rows }: { rows: [string, React.ReactNode][] }) {
@@ -227,8 +214,7 @@ export function ImageDetailPage() {
             </span>
           }
         >
-          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard (axe: scrollable-region-focusable) */}
-          {showRaw && <pre tabIndex={0} aria-label="Image as JSON" className="max-h-96 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">{raw}</pre>}
+          {showRaw && <ScrollablePre label="Image as JSON">{raw}</ScrollablePre>}
         </Section>
       </div>
     </>

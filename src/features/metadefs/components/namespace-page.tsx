@@ -1,5 +1,6 @@
+import { Section } from '@/components/ui/section';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
@@ -10,21 +11,6 @@ import { metadefQueries } from '@/features/metadefs/api/metadef-queries';
 import { defaultKeyView, prefixedAssociations } from '@/features/metadefs/api/property-rules';
 import { PropertyTable } from '@/features/metadefs/components/property-table';
 import { formatAbsolute } from '@/lib/format';
-
-function Section({ id, title, count, actions, children }: { id: string; title: string; count?: number | undefined; actions?: ReactNode; children: ReactNode }) {
-  return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-      <div className="mb-2 flex flex-wrap items-end justify-between gap-2">
-        <h2 id={id} className="text-sm font-semibold">
-          {title}
-          {count !== undefined && <span className="ml-1.5 font-normal text-slate-500 dark:text-slate-400">({count})</span>}
-        </h2>
-        {actions}
-      </div>
-      {children}
-    </section>
-  );
-}
 
 function Associations({ associations }: { associations: ResourceTypeAssociation[] }) {
   if (associations.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">This namespace is not associated with any resource type.</p>;
@@ -155,7 +141,7 @@ export function NamespacePage() {
         <span className="font-mono text-xs">{ns.namespace}</span>
       </PageHeader>
       <div className="space-y-4">
-        <Section id="ns-overview" title="Overview">
+        <Section title="Overview">
           <div className="space-y-3">
             <div className="flex flex-wrap items-center gap-2 text-xs">
               {ns.visibility && <Badge tone={ns.visibility === 'public' ? 'info' : 'neutral'}>{ns.visibility}</Badge>}
@@ -171,13 +157,13 @@ export function NamespacePage() {
             </div>
           </div>
         </Section>
-        <Section id="ns-properties" title="Properties" count={properties.data ? Object.keys(properties.data).length : undefined} actions={keyPicker}>
+        <Section title="Properties" count={properties.data ? Object.keys(properties.data).length : undefined} actions={keyPicker}>
           <Properties namespace={ns.namespace} prefix={prefix} />
         </Section>
-        <Section id="ns-objects" title="Objects" count={objects.data?.length}>
+        <Section title="Objects" count={objects.data?.length}>
           <Objects namespace={ns.namespace} prefix={prefix} />
         </Section>
-        <Section id="ns-tags" title="Tags" count={tags.data?.length}>
+        <Section title="Tags" count={tags.data?.length}>
           <Tags namespace={ns.namespace} />
         </Section>
       </div>

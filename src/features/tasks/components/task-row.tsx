@@ -1,3 +1,4 @@
+import { ScrollablePre } from '@/components/ui/scrollable-pre';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { Badge, ErrorPanel, Spinner } from '@/components/ui/states';
@@ -22,10 +23,9 @@ function JsonBlock({ label, value }: { label: string; value: unknown }) {
   return (
     <div className="min-w-0">
       <h3 className="mb-1 text-xs font-semibold text-slate-700 dark:text-slate-300">{label}</h3>
-      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable block must be reachable by keyboard (axe: scrollable-region-focusable) */}
-      <pre tabIndex={0} aria-label={label} className="max-h-72 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-800">
+      <ScrollablePre label={label} className="max-h-72">
         {prettyJson(value)}
-      </pre>
+      </ScrollablePre>
     </div>
   );
 }
