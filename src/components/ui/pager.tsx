@@ -14,6 +14,8 @@ interface PagerProps {
 
 /** The footer of a marker-paged list: previous, next, where we are, and the page size. */
 export function Pager({ position, canNext, onPrevious, onNext, pageSize, pageSizes, onPageSize }: PagerProps) {
+  // A size typed into the URL (any 1–1000 Glance accepts) is shown as it is, not silently replaced.
+  const sizes = pageSizes.includes(pageSize) ? pageSizes : [...pageSizes, pageSize].sort((a, b) => a - b);
   return (
     <nav aria-label="Pages" className="mt-3 flex flex-wrap items-center gap-2 text-sm">
       <Button size="sm" disabled={!position.marker} onClick={onPrevious}>
@@ -25,7 +27,7 @@ export function Pager({ position, canNext, onPrevious, onNext, pageSize, pageSiz
       <span className="text-slate-500 dark:text-slate-400">Page {pageNumber(position)}</span>
       <Field label="Per page" className="ml-auto flex items-center gap-2 space-y-0 whitespace-nowrap">
         <select className={`${inputClass} w-24 py-1`} value={pageSize} onChange={(event) => onPageSize(Number(event.target.value))}>
-          {pageSizes.map((size) => (
+          {sizes.map((size) => (
             <option key={size} value={size}>
               {size}
             </option>
