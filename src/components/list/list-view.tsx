@@ -17,8 +17,8 @@ export interface ListViewModel<Row> {
 
 interface ListViewProps<Row> {
   controller: ListViewModel<Row>;
-  /** What is listed, plural and singular ("images", "an image"), for the loading and lost-marker notes. */
-  noun: { plural: string; one: string };
+  /** What is listed ("images", "an image"), for the loading and lost-marker notes; `gone` says how one disappears. */
+  noun: { plural: string; one: string; gone?: string };
   /** The empty state's title and what to do next; `filtered` when filters are on. */
   empty: (filtered: boolean) => { title: string; detail: ReactNode };
   /** Errors the page shows in its own way (e.g. a 400 for rejected filters next to the filters). */
@@ -34,7 +34,7 @@ export function ListView<Row>({ controller, noun, empty, ownsError = false, chil
     <>
       {markerLost && (
         <p role="status" className="mb-3 text-sm text-amber-800 dark:text-amber-300">
-          Back to the first page: the page you asked for started after {noun.one} that no longer exists.
+          Back to the first page: the page you asked for started after {noun.one} that {noun.gone ?? 'no longer exists'}.
         </p>
       )}
       {list.isPending && <Spinner label={`Loading ${noun.plural}`} />}

@@ -11,12 +11,12 @@ import { nextPage, previousPage } from '@/lib/marker-paging';
 // longer exists, and tells the view what to show. Pages keep only what is theirs: filters,
 // columns and row actions.
 
-export type ListQueryOptions<Page> = UseQueryOptions<Page, Error, Page, QueryKey>;
+export type ListQueryOptions<Page, Key extends QueryKey = QueryKey> = UseQueryOptions<Page, Error, Page, Key>;
 
-export interface ListControllerOptions<Fields, Page, Row> {
+export interface ListControllerOptions<Fields, Page, Row, Key extends QueryKey = QueryKey> {
   params: ListParams<Fields>;
   /** The query for a state; its key must follow the state (the parsed params are the key). */
-  query: (state: ListState<Fields>) => ListQueryOptions<Page>;
+  query: (state: ListState<Fields>) => ListQueryOptions<Page, Key>;
   /** The rows a page shows (a page may drop some on the client). */
   rows: (page: Page, state: ListState<Fields>) => readonly Row[];
   /** The marker of the next page: the last row of this one, as Glance names it. */
@@ -41,7 +41,7 @@ export interface PagerState {
 
 const markerLostSchema = z.object({ markerLost: z.literal(true) });
 
-export function useListController<Fields, Page, Row>(options: ListControllerOptions<Fields, Page, Row>) {
+export function useListController<Fields, Page, Row, Key extends QueryKey = QueryKey>(options: ListControllerOptions<Fields, Page, Row, Key>) {
   const { params, query, rows: rowsOf, markerOf, hasNext: hasNextOf, markerLostStatus = 400, prefetchNext = false } = options;
   const [search, setSearch] = useSearchParams();
   const location = useLocation();

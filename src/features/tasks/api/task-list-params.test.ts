@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_TASK_LIST,
-  decodeTaskList,
-  encodeTaskList,
-  hasTaskFilters,
-  toTaskQuery,
-  toggleTaskSort,
-  withTaskChanges,
-} from '@/features/tasks/api/task-list-params';
+import { taskListParams, toTaskQuery, toggleTaskSort } from '@/features/tasks/api/task-list-params';
 import { nextPage, previousPage } from '@/lib/marker-paging';
 
-const decode = (search: string) => decodeTaskList(new URLSearchParams(search));
+const DEFAULT_TASK_LIST = taskListParams.defaults;
+const decode = (search: string) => taskListParams.decode(new URLSearchParams(search));
+const encodeTaskList = taskListParams.encode;
 
 describe('task list URL', () => {
   it('keeps defaults out of the URL', () => {
@@ -26,14 +20,14 @@ describe('task list URL', () => {
   });
 
   it('ignores values Glance would refuse', () => {
-    expect(decode('status=done&type=api_image_import&sort_key=name&sort_dir=up&limit=3')).toEqual(DEFAULT_TASK_LIST);
+    expect(decode('status=done&type=api_image_import&sort_key=name&sort_dir=up&limit=3000')).toEqual(DEFAULT_TASK_LIST);
   });
 });
 
 describe('task list changes', () => {
   it('starts at the first page when filters or sort change', () => {
     const paged = nextPage(DEFAULT_TASK_LIST, 't1');
-    expect(withTaskChanges(paged, { status: 'success' })).toMatchObject({ status: 'success', marker: '', trail: [] });
+    expect(taskListParams.change(paged, { status: 'success' })).toMatchObject({ status: 'success', marker: '', trail: [] });
     expect(toggleTaskSort(paged, 'created_at')).toMatchObject({ sortKey: 'created_at', sortDir: 'asc', marker: '' });
   });
 
@@ -53,8 +47,9 @@ describe('task list changes', () => {
   });
 
   it('knows when filters are on', () => {
-    expect(hasTaskFilters(DEFAULT_TASK_LIST)).toBe(false);
-    expect(hasTaskFilters({ ...DEFAULT_TASK_LIST, type: 'import' })).toBe(true);
+    expect(taskListParams.hasFilters(DEFAULT_TASK_LIST)).toBe(false);
+    expect(taskListParams.hasFilters({ ...DEFAULT_TASK_LIST, sortKey: 'status' })).toBe(false);
+    expect(taskListParams.hasFilters({ ...DEFAULT_TASK_LIST, type: 'import' })).toBe(true);
   });
 });
 

@@ -1,14 +1,14 @@
-import { ScrollablePre } from '@/components/ui/scrollable-pre';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { ScrollablePre } from '@/components/ui/scrollable-pre';
 import { Badge, ErrorPanel, Spinner } from '@/components/ui/states';
+import { Truncated } from '@/components/ui/truncated';
+import type { DataColumn } from '@/components/ui/data-table';
 import { paths } from '@/config/paths';
 import { taskQueries } from '@/features/tasks/api/task-queries';
 import { prettyJson, statusTone, taskImageId } from '@/features/tasks/api/task-rules';
 import type { Task, TaskDetail } from '@/features/tasks/api/task-schema';
 import { formatAbsolute, formatRelative } from '@/lib/format';
-
-export const TASK_COLUMN_COUNT = 9;
 
 function Time({ value }: { value: string | null | undefined }) {
   if (!value) return <span className="text-slate-500">—</span>;
@@ -38,12 +38,12 @@ function Details({ task }: { task: TaskDetail }) {
         <dt className="text-slate-500 dark:text-slate-400">Task ID</dt>
         <dd className="font-mono break-all">{task.id}</dd>
         <dt className="text-slate-500 dark:text-slate-400">Message</dt>
-        <dd className="whitespace-pre-line">{task.message || '—'}</dd>
+        <dd className="break-words whitespace-pre-line">{task.message || '—'}</dd>
         {imageId && (
           <>
             <dt className="text-slate-500 dark:text-slate-400">Image</dt>
             <dd>
-              <Link to={paths.image(imageId)} className="font-mono text-sky-800 hover:underline dark:text-sky-300">
+              <Link to={paths.image(imageId)} className="font-mono break-all text-sky-800 hover:underline dark:text-sky-300">
                 {imageId}
               </Link>
             </dd>
@@ -52,13 +52,13 @@ function Details({ task }: { task: TaskDetail }) {
         {task.user_id && (
           <>
             <dt className="text-slate-500 dark:text-slate-400">User</dt>
-            <dd className="font-mono">{task.user_id}</dd>
+            <dd className="font-mono break-all">{task.user_id}</dd>
           </>
         )}
         {task.request_id && (
           <>
             <dt className="text-slate-500 dark:text-slate-400">Request</dt>
-            <dd className="font-mono">{task.request_id}</dd>
+            <dd className="font-mono break-all">{task.request_id}</dd>
           </>
         )}
         <dt className="text-slate-500 dark:text-slate-400">Created</dt>
@@ -76,61 +76,61 @@ function Details({ task }: { task: TaskDetail }) {
   );
 }
 
-interface TaskRowProps {
-  task: Task;
-  expanded: boolean;
+/** A task's expanded panel: input, result and message are not in the list, so the task itself is loaded. */
+export function TaskDetails({ id }: { id: string }) {
+  const detail = useQuery(taskQueries.detail(id));
+  return (
+    <div id={detailsId(id)}>
+      {detail.isPending && <Spinner label="Loading the task" />}
+      {detail.isError && <ErrorPanel error={detail.error} context="Loading the task" onRetry={() => void detail.refetch()} />}
+      {detail.data && <Details task={detail.data} />}
+    </div>
+  );
+}
+
+const detailsId = (id: string) => `task-${id}-details`;
+
+/** Failures explain themselves in `message`, which only the task itself carries: fetch those too. */
+function TaskMessage({ task }: { task: Task }) {
+  const detail = useQuery({ ...taskQueries.detail(task.id), enabled: task.status === 'failure' && !task.message });
+  const message = task.message || detail.data?.message || '';
+  return <Truncated text={message} className="text-xs text-slate-600 dark:text-slate-400" />;
+}
+
+interface TaskColumnsOptions {
+  expanded: ReadonlySet<string>;
   onToggle: (id: string) => void;
 }
 
-/** One task; expanding it loads the task itself (input, result and message are not in the list). */
-export function TaskRow({ task, expanded, onToggle }: TaskRowProps) {
-  // Failures explain themselves in `message`, which only the task itself carries: fetch those too.
-  const detail = useQuery({ ...taskQueries.detail(task.id), enabled: expanded || task.status === 'failure' });
-  const message = task.message || detail.data?.message;
-  const panelId = `task-${task.id}-details`;
-  return (
-    <>
-      <tr className="border-t border-slate-100 align-top hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/40">
-        <td className="w-8 px-2 py-1.5">
-          <button
-            type="button"
-            aria-expanded={expanded}
-            aria-controls={expanded ? panelId : undefined}
-            aria-label={`Details of task ${task.id}`}
-            onClick={() => onToggle(task.id)}
-            className="rounded px-1 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-700"
-          >
-            <span aria-hidden>{expanded ? '▾' : '▸'}</span>
-          </button>
-        </td>
-        <td className="px-2 py-1.5 font-mono text-xs break-all">{task.id}</td>
-        <td className="px-2 py-1.5 whitespace-nowrap">{task.type}</td>
-        <td className="px-2 py-1.5">
-          <Badge tone={statusTone(task.status)}>{task.status}</Badge>
-        </td>
-        <td className="px-2 py-1.5 font-mono text-xs text-slate-600 dark:text-slate-400">{task.owner ?? '—'}</td>
-        <td className="px-2 py-1.5 whitespace-nowrap">
-          <Time value={task.created_at} />
-        </td>
-        <td className="px-2 py-1.5 whitespace-nowrap">
-          <Time value={task.updated_at} />
-        </td>
-        <td className="px-2 py-1.5 whitespace-nowrap">
-          <Time value={task.expires_at} />
-        </td>
-        <td className="max-w-xs px-2 py-1.5 text-xs text-slate-600 dark:text-slate-400">
-          <span className="line-clamp-2">{message || ''}</span>
-        </td>
-      </tr>
-      {expanded && (
-        <tr className="bg-slate-50/60 dark:bg-slate-800/30">
-          <td id={panelId} colSpan={TASK_COLUMN_COUNT} className="px-4 py-3">
-            {detail.isPending && <Spinner label="Loading the task" />}
-            {detail.isError && <ErrorPanel error={detail.error} context="Loading the task" onRetry={() => void detail.refetch()} />}
-            {detail.data && <Details task={detail.data} />}
-          </td>
-        </tr>
-      )}
-    </>
-  );
+/** The task table's columns; the first one opens a task's details. */
+export function taskColumns({ expanded, onToggle }: TaskColumnsOptions): DataColumn<Task>[] {
+  return [
+    {
+      id: 'details',
+      header: 'Details',
+      headerHidden: true,
+      width: 36,
+      priority: 0,
+      cell: (task) => (
+        <button
+          type="button"
+          aria-expanded={expanded.has(task.id)}
+          aria-controls={expanded.has(task.id) ? detailsId(task.id) : undefined}
+          aria-label={`Details of task ${task.id}`}
+          onClick={() => onToggle(task.id)}
+          className="rounded px-1 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-700"
+        >
+          <span aria-hidden>{expanded.has(task.id) ? '▾' : '▸'}</span>
+        </button>
+      ),
+    },
+    { id: 'id', header: 'ID', sortKey: 'id', minWidth: 140, priority: 0, cell: (task) => <Truncated text={task.id} className="font-mono text-xs" /> },
+    { id: 'type', header: 'Type', sortKey: 'type', width: 110, priority: 2, cell: (task) => task.type },
+    { id: 'status', header: 'Status', sortKey: 'status', width: 110, priority: 0, cell: (task) => <Badge tone={statusTone(task.status)}>{task.status}</Badge> },
+    { id: 'owner', header: 'Owner', width: 150, priority: 4, cell: (task) => <Truncated text={task.owner ?? '—'} className="font-mono text-xs text-slate-600 dark:text-slate-400" /> },
+    { id: 'created', header: 'Created', sortKey: 'created_at', width: 120, priority: 1, cell: (task) => <Time value={task.created_at} /> },
+    { id: 'updated', header: 'Updated', sortKey: 'updated_at', width: 120, priority: 3, cell: (task) => <Time value={task.updated_at} /> },
+    { id: 'expires', header: 'Expires', sortKey: 'expires_at', width: 120, priority: 3, cell: (task) => <Time value={task.expires_at} /> },
+    { id: 'message', header: 'Message', minWidth: 160, priority: 2, cell: (task) => <TaskMessage task={task} /> },
+  ];
 }
