@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_NAMESPACE_LIST,
-  decodeNamespaceList,
-  encodeNamespaceList,
-  toNamespaceQuery,
-  withNamespaceFilters,
-} from '@/features/metadefs/api/namespace-list-params';
+import { namespaceListParams, toNamespaceQuery } from '@/features/metadefs/api/namespace-list-params';
 import { nextPage, previousPage } from '@/lib/marker-paging';
 
-const decode = (search: string) => decodeNamespaceList(new URLSearchParams(search));
+const DEFAULT_NAMESPACE_LIST = namespaceListParams.defaults;
+const decode = (search: string) => namespaceListParams.decode(new URLSearchParams(search));
+const encodeNamespaceList = namespaceListParams.encode;
 
 describe('namespace list URL', () => {
   it('reads defaults from an empty URL and writes nothing for them', () => {
@@ -24,7 +20,7 @@ describe('namespace list URL', () => {
   });
 
   it('falls back to defaults for junk', () => {
-    expect(decode('visibility=shared&limit=7')).toEqual(DEFAULT_NAMESPACE_LIST);
+    expect(decode('visibility=shared&limit=7000')).toEqual(DEFAULT_NAMESPACE_LIST);
   });
 
   it('drops a trail without a marker', () => {
@@ -44,7 +40,7 @@ describe('namespace paging', () => {
 
   it('starts again at the first page when a filter changes', () => {
     const paged = nextPage(DEFAULT_NAMESPACE_LIST, 'A');
-    expect(withNamespaceFilters(paged, { visibility: 'private' })).toEqual({ ...DEFAULT_NAMESPACE_LIST, visibility: 'private' });
+    expect(namespaceListParams.change(paged, { visibility: 'private' })).toEqual({ ...DEFAULT_NAMESPACE_LIST, visibility: 'private' });
   });
 });
 

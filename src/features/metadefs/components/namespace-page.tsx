@@ -1,3 +1,5 @@
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
+import { Truncated } from '@/components/ui/truncated';
 import { Section } from '@/components/ui/section';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -12,34 +14,23 @@ import { defaultKeyView, prefixedAssociations } from '@/features/metadefs/api/pr
 import { PropertyTable } from '@/features/metadefs/components/property-table';
 import { formatAbsolute } from '@/lib/format';
 
+const associationColumns: DataColumn<ResourceTypeAssociation>[] = [
+  { id: 'type', header: 'Resource type', minWidth: 160, priority: 0, cell: (association) => <Truncated text={association.name} /> },
+  { id: 'prefix', header: 'Key prefix', width: 140, priority: 0, cell: (association) => <Truncated text={association.prefix || '—'} className="font-mono text-xs" /> },
+  { id: 'target', header: 'Properties target', width: 160, priority: 1, cell: (association) => <Truncated text={association.properties_target || '—'} className="text-xs" /> },
+];
+
 function Associations({ associations }: { associations: ResourceTypeAssociation[] }) {
-  if (associations.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">This namespace is not associated with any resource type.</p>;
   return (
-    <table className="w-full max-w-2xl text-sm">
-      <caption className="sr-only">Resource type associations</caption>
-      <thead className="text-left text-xs text-slate-500 dark:text-slate-400">
-        <tr>
-          <th scope="col" className="py-1 pr-3 font-medium">
-            Resource type
-          </th>
-          <th scope="col" className="py-1 pr-3 font-medium">
-            Key prefix
-          </th>
-          <th scope="col" className="py-1 font-medium">
-            Properties target
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {associations.map((association) => (
-          <tr key={association.name} className="border-t border-slate-100 dark:border-slate-800">
-            <td className="py-1 pr-3">{association.name}</td>
-            <td className="py-1 pr-3 font-mono text-xs">{association.prefix || '—'}</td>
-            <td className="py-1 text-xs">{association.properties_target || '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <div className="max-w-2xl">
+      <DataTable
+        caption="Resource type associations"
+        rows={associations}
+        rowKey={(association) => association.name}
+        columns={associationColumns}
+        empty={<p className="text-sm text-slate-500 dark:text-slate-400">This namespace is not associated with any resource type.</p>}
+      />
+    </div>
   );
 }
 

@@ -1,30 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo } from 'react';
-import { Link, useLocation, useSearchParams } from 'react-router';
-import { z } from 'zod';
+import { Link } from 'react-router';
+import { ListView } from '@/components/list/list-view';
+import { useListController } from '@/components/list/use-list-controller';
 import { Button } from '@/components/ui/button';
-import { Pager } from '@/components/ui/pager';
-import { cn } from '@/components/ui/cn';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
-import { Badge, EmptyState, ErrorPanel, Spinner } from '@/components/ui/states';
+import { Badge } from '@/components/ui/states';
+import { Truncated } from '@/components/ui/truncated';
 import { paths } from '@/config/paths';
-import type { Namespace } from '@/features/metadefs/api/metadef-schema';
+import type { Namespace, NamespacePage } from '@/features/metadefs/api/metadef-schema';
 import { metadefQueries } from '@/features/metadefs/api/metadef-queries';
-import {
-  DEFAULT_NAMESPACE_LIST,
-  NAMESPACE_PAGE_SIZES,
-  VISIBILITIES,
-  decodeNamespaceList,
-  encodeNamespaceList,
-  toNamespaceQuery,
-  withNamespaceFilters,
-  type NamespaceListState,
-} from '@/features/metadefs/api/namespace-list-params';
-import { isApiError } from '@/lib/api-error';
-import { nextPage, previousPage } from '@/lib/marker-paging';
-
-const markerLostSchema = z.object({ markerLost: z.literal(true) });
+import { VISIBILITIES, namespaceListParams, toNamespaceQuery, type NamespaceListState } from '@/features/metadefs/api/namespace-list-params';
 
 function Associations({ namespace }: { namespace: Namespace }) {
   const associations = namespace.resource_type_associations ?? [];
@@ -32,10 +19,10 @@ function Associations({ namespace }: { namespace: Namespace }) {
   return (
     <ul className="space-y-0.5 text-xs">
       {associations.map((association) => (
-        <li key={association.name} className="whitespace-nowrap">
-          {association.name}
+        <li key={association.name} className="flex min-w-0 items-center gap-1.5">
+          <Truncated text={association.name} />
           {association.prefix && (
-            <span className="ml-1.5 rounded bg-slate-100 px-1 font-mono text-slate-700 dark:bg-slate-800 dark:text-slate-300" title="Key prefix">
+            <span className="shrink-0 rounded bg-slate-100 px-1 font-mono text-slate-700 dark:bg-slate-800 dark:text-slate-300" title="Key prefix">
               {association.prefix}
             </span>
           )}
@@ -45,35 +32,70 @@ function Associations({ namespace }: { namespace: Namespace }) {
   );
 }
 
+const columns: DataColumn<Namespace>[] = [
+  {
+    id: 'namespace',
+    header: 'Namespace',
+    minWidth: 200,
+    priority: 0,
+    cell: (namespace) => (
+      <>
+        <Truncated text={namespace.display_name || namespace.namespace}>
+          <Link to={paths.metadefNamespace(namespace.namespace)} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
+            {namespace.display_name || namespace.namespace}
+          </Link>
+        </Truncated>
+        <Truncated text={namespace.namespace} className="font-mono text-xs text-slate-500 dark:text-slate-400" />
+      </>
+    ),
+  },
+  {
+    id: 'description',
+    header: 'Description',
+    minWidth: 160,
+    priority: 2,
+    wrap: true,
+    cell: (namespace) => (
+      <p className="line-clamp-2 text-xs text-slate-600 dark:text-slate-400" title={namespace.description ?? undefined}>
+        {namespace.description || '—'}
+      </p>
+    ),
+  },
+  { id: 'types', header: 'Resource types (key prefix)', width: 260, priority: 1, cell: (namespace) => <Associations namespace={namespace} /> },
+  {
+    id: 'access',
+    header: 'Access',
+    width: 150,
+    priority: 0,
+    cell: (namespace) => (
+      <span className="flex flex-wrap gap-1">
+        {namespace.visibility && <Badge tone={namespace.visibility === 'public' ? 'info' : 'neutral'}>{namespace.visibility}</Badge>}
+        {namespace.protected && <Badge tone="warn">protected</Badge>}
+      </span>
+    ),
+  },
+];
+
+const listOptions = {
+  params: namespaceListParams,
+  query: (state: NamespaceListState) => metadefQueries.namespaceList(toNamespaceQuery(state)),
+  rows: (page: NamespacePage) => page.namespaces,
+  markerOf: (page: NamespacePage) => page.namespaces.at(-1)?.namespace,
+  hasNext: (page: NamespacePage) => Boolean(page.next),
+  // Glance answers 404 for a marker naming a namespace that is gone.
+  markerLostStatus: 404,
+};
+
 /** Metadefs namespaces, filtered by resource type and visibility, paged by name. */
 export function NamespacesPage() {
-  const [search, setSearch] = useSearchParams();
-  const location = useLocation();
-  const state = useMemo(() => decodeNamespaceList(search), [search]);
-  const list = useQuery(metadefQueries.namespaceList(toNamespaceQuery(state)));
+  const controller = useListController(listOptions);
+  const { state, change } = controller;
   const types = useQuery(metadefQueries.resourceTypes());
-  const navigate = useCallback((next: NamespaceListState) => setSearch(encodeNamespaceList(next)), [setSearch]);
-  const change = (changes: Partial<Omit<NamespaceListState, 'marker' | 'trail'>>) => navigate(withNamespaceFilters(state, changes));
-
-  // A marker naming a namespace that is gone answers 404: back to the first page, saying why.
-  useEffect(() => {
-    if (state.marker && isApiError(list.error) && list.error.status === 404) {
-      setSearch(encodeNamespaceList({ ...state, marker: '', trail: [] }), { replace: true, state: { markerLost: true } });
-    }
-  }, [list.error, state, setSearch]);
-  const markerLost = markerLostSchema.safeParse(location.state).success;
-
-  const namespaces = list.data?.namespaces ?? [];
-  const last = namespaces.at(-1)?.namespace;
-  const hasNext = Boolean(list.data?.next && last);
   const typeOptions = types.data ?? [];
-  const filtered = state.resourceType !== '' || state.visibility !== '';
 
   return (
     <>
-      <PageHeader title="Metadata definitions">
-        Namespaces of properties, objects and tags that describe images, flavors, volumes and servers.
-      </PageHeader>
+      <PageHeader title="Metadata definitions">Namespaces of properties, objects and tags that describe images, flavors, volumes and servers.</PageHeader>
 
       <section aria-label="Filters" className="mb-3 flex flex-wrap items-end gap-3">
         <Field label="Resource type" className="w-56">
@@ -88,11 +110,7 @@ export function NamespacesPage() {
           </select>
         </Field>
         <Field label="Visibility" className="w-40">
-          <select
-            className={inputClass}
-            value={state.visibility}
-            onChange={(event) => change({ visibility: VISIBILITIES.find((value) => value === event.target.value) ?? '' })}
-          >
+          <select className={inputClass} value={state.visibility} onChange={(event) => change({ visibility: VISIBILITIES.find((value) => value === event.target.value) ?? '' })}>
             <option value="">Any</option>
             {VISIBILITIES.map((value) => (
               <option key={value} value={value}>
@@ -101,90 +119,24 @@ export function NamespacesPage() {
             ))}
           </select>
         </Field>
-        {filtered && (
-          <Button size="sm" variant="ghost" onClick={() => navigate({ ...DEFAULT_NAMESPACE_LIST, limit: state.limit })}>
+        {controller.hasFilters && (
+          <Button size="sm" variant="ghost" onClick={controller.clearFilters}>
             Clear filters
           </Button>
         )}
         {types.isError && <p className="text-xs text-amber-800 dark:text-amber-300">The resource types could not be loaded; reload the page to filter by them.</p>}
       </section>
-      {markerLost && (
-        <p role="status" className="mb-3 text-sm text-amber-800 dark:text-amber-300">
-          Back to the first page: the page you asked for started after a namespace that no longer exists.
-        </p>
-      )}
 
-      {list.isPending && <Spinner label="Loading namespaces" />}
-      {list.isError && !(state.marker && isApiError(list.error) && list.error.status === 404) && (
-        <ErrorPanel error={list.error} context="Loading namespaces" onRetry={() => void list.refetch()} />
-      )}
-      {list.data && namespaces.length === 0 && (
-        <EmptyState title="No namespaces">
-          {filtered ? 'No namespace matches these filters: clear them to see every namespace.' : 'This cloud has no metadata definitions your project can see.'}
-        </EmptyState>
-      )}
-      {namespaces.length > 0 && (
-        <div
-          className={cn('overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900', list.isPlaceholderData && 'opacity-60 transition-opacity')}
-          aria-busy={list.isFetching}
-        >
-          <table className="w-full text-sm">
-            <caption className="sr-only">Namespaces</caption>
-            <thead className="bg-slate-50 text-left text-xs text-slate-500 dark:bg-slate-800/50 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  Namespace
-                </th>
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  Description
-                </th>
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  Resource types (key prefix)
-                </th>
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  Access
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {namespaces.map((namespace) => (
-                <tr key={namespace.namespace} className="border-t border-slate-100 align-top hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/40">
-                  <td className="px-2 py-1.5">
-                    <Link to={paths.metadefNamespace(namespace.namespace)} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
-                      {namespace.display_name || namespace.namespace}
-                    </Link>
-                    <span className="block font-mono text-xs text-slate-500 dark:text-slate-400">{namespace.namespace}</span>
-                  </td>
-                  <td className="max-w-md px-2 py-1.5 text-xs text-slate-600 dark:text-slate-400">
-                    <p className="line-clamp-2" title={namespace.description ?? undefined}>
-                      {namespace.description || '—'}
-                    </p>
-                  </td>
-                  <td className="px-2 py-1.5">
-                    <Associations namespace={namespace} />
-                  </td>
-                  <td className="px-2 py-1.5">
-                    <span className="flex flex-wrap gap-1">
-                      {namespace.visibility && <Badge tone={namespace.visibility === 'public' ? 'info' : 'neutral'}>{namespace.visibility}</Badge>}
-                      {namespace.protected && <Badge tone="warn">protected</Badge>}
-                    </span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-
-      <Pager
-        position={state}
-        canNext={hasNext && !list.isPlaceholderData}
-        onPrevious={() => navigate(previousPage(state))}
-        onNext={() => last && navigate(nextPage(state, last))}
-        pageSize={state.limit}
-        pageSizes={NAMESPACE_PAGE_SIZES}
-        onPageSize={(limit) => change({ limit })}
-      />
+      <ListView
+        controller={controller}
+        noun={{ plural: 'namespaces', one: 'a namespace' }}
+        empty={(filtered) => ({
+          title: 'No namespaces',
+          detail: filtered ? 'No namespace matches these filters: clear them to see every namespace.' : 'This cloud has no metadata definitions your project can see.',
+        })}
+      >
+        {(rows) => <DataTable caption="Namespaces" rows={rows} rowKey={(namespace) => namespace.namespace} columns={columns} alignTop />}
+      </ListView>
     </>
   );
 }

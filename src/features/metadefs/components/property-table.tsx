@@ -1,3 +1,5 @@
+import { useMemo } from 'react';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { enumValues, formatValue, keyFor, limits, sortedProperties, typeLabel } from '@/features/metadefs/api/property-rules';
 import type { Property } from '@/features/metadefs/api/metadef-schema';
 
@@ -10,83 +12,92 @@ interface PropertyTableProps {
   required?: readonly string[] | null | undefined;
 }
 
+type PropertyRow = [name: string, property: Property];
+
+function columns(prefix: string | null | undefined, required: readonly string[] | null | undefined): DataColumn<PropertyRow>[] {
+  return [
+    {
+      id: 'key',
+      header: 'Key',
+      width: 224,
+      priority: 0,
+      rowHeader: true,
+      wrap: true,
+      cell: ([name, property]) => {
+        const key = keyFor(name, prefix);
+        return (
+          <>
+            <span className="font-mono text-xs break-all">{key}</span>
+            {key !== name && <span className="block font-mono text-xs break-all text-slate-500 dark:text-slate-400">({name})</span>}
+            {required?.includes(name) && <span className="block text-xs text-amber-800 dark:text-amber-300">required</span>}
+            {property.readonly && <span className="block text-xs text-slate-500 dark:text-slate-400">read-only</span>}
+          </>
+        );
+      },
+    },
+    {
+      id: 'title',
+      header: 'Title and description',
+      minWidth: 180,
+      priority: 0,
+      wrap: true,
+      cell: ([name, property]) => (
+        <>
+          <span className="font-medium">{property.title || name}</span>
+          {property.description && <p className="mt-0.5 text-xs whitespace-pre-line text-slate-600 dark:text-slate-400">{property.description}</p>}
+        </>
+      ),
+    },
+    { id: 'type', header: 'Type', width: 112, priority: 2, wrap: true, cell: ([, property]) => typeLabel(property) },
+    {
+      id: 'values',
+      header: 'Allowed values',
+      width: 176,
+      priority: 1,
+      wrap: true,
+      cell: ([name, property]) => {
+        const values = enumValues(property);
+        const key = keyFor(name, prefix);
+        return (
+          <>
+            {values.length > 0 ? (
+              <ul aria-label={`Values of ${key}`} className="flex flex-wrap gap-1">
+                {values.map((value) => (
+                  <li key={value} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all dark:bg-slate-800">
+                    {value}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <span className="text-xs text-slate-500 dark:text-slate-400">any</span>
+            )}
+            {property.default !== undefined && (
+              <p className="mt-1 text-xs break-all text-slate-600 dark:text-slate-400">
+                default <span className="font-mono">{formatValue(property.default)}</span>
+              </p>
+            )}
+          </>
+        );
+      },
+    },
+    {
+      id: 'limits',
+      header: 'Limits',
+      width: 144,
+      priority: 3,
+      wrap: true,
+      cell: ([, property]) => {
+        const bounds = limits(property);
+        return <span className="text-xs text-slate-600 dark:text-slate-400">{bounds.length ? bounds.join('; ') : '—'}</span>;
+      },
+    },
+  ];
+}
+
 /** Property definitions as a table: key, title and description, type, allowed values, limits. */
 export function PropertyTable({ caption, properties, prefix, required }: PropertyTableProps) {
   const rows = sortedProperties(properties);
-  if (rows.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No properties.</p>;
-  return (
-    <div className="overflow-x-auto">
-      {/* Fixed columns, so the tables of a namespace's objects line up under each other. */}
-      <table className="w-full min-w-[48rem] table-fixed text-sm">
-        <caption className="sr-only">{caption}</caption>
-        <colgroup>
-          <col className="w-56" />
-          <col />
-          <col className="w-28" />
-          <col className="w-44" />
-          <col className="w-36" />
-        </colgroup>
-        <thead className="bg-slate-50 text-left text-xs text-slate-500 dark:bg-slate-800/50 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="px-2 py-1.5 font-medium">
-              Key
-            </th>
-            <th scope="col" className="px-2 py-1.5 font-medium">
-              Title and description
-            </th>
-            <th scope="col" className="px-2 py-1.5 font-medium">
-              Type
-            </th>
-            <th scope="col" className="px-2 py-1.5 font-medium">
-              Allowed values
-            </th>
-            <th scope="col" className="px-2 py-1.5 font-medium">
-              Limits
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([name, property]) => {
-            const values = enumValues(property);
-            const bounds = limits(property);
-            const key = keyFor(name, prefix);
-            return (
-              <tr key={name} className="border-t border-slate-100 align-top dark:border-slate-800">
-                <th scope="row" className="px-2 py-1.5 text-left font-normal">
-                  <span className="font-mono text-xs break-all">{key}</span>
-                  {key !== name && <span className="block font-mono text-xs text-slate-500 dark:text-slate-400">({name})</span>}
-                  {required?.includes(name) && <span className="block text-xs text-amber-800 dark:text-amber-300">required</span>}
-                  {property.readonly && <span className="block text-xs text-slate-500 dark:text-slate-400">read-only</span>}
-                </th>
-                <td className="px-2 py-1.5">
-                  <span className="font-medium">{property.title || name}</span>
-                  {property.description && <p className="mt-0.5 text-xs whitespace-pre-line text-slate-600 dark:text-slate-400">{property.description}</p>}
-                </td>
-                <td className="px-2 py-1.5 break-words">{typeLabel(property)}</td>
-                <td className="px-2 py-1.5">
-                  {values.length > 0 ? (
-                    <ul aria-label={`Values of ${key}`} className="flex flex-wrap gap-1">
-                      {values.map((value) => (
-                        <li key={value} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs break-all dark:bg-slate-800">
-                          {value}
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span className="text-xs text-slate-500 dark:text-slate-400">any</span>
-                  )}
-                  {property.default !== undefined && (
-                    <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-                      default <span className="font-mono">{formatValue(property.default)}</span>
-                    </p>
-                  )}
-                </td>
-                <td className="px-2 py-1.5 text-xs break-words text-slate-600 dark:text-slate-400">{bounds.length ? bounds.join('; ') : '—'}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
-  );
+  const tableColumns = useMemo(() => columns(prefix, required), [prefix, required]);
+  // Fixed column widths, so the tables of a namespace's objects line up under each other.
+  return <DataTable caption={caption} rows={rows} rowKey={([name]) => name} columns={tableColumns} alignTop empty={<p className="text-sm text-slate-500 dark:text-slate-400">No properties.</p>} />;
 }
