@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { ApiError, describeError, isApiError } from '@/lib/api-error';
 import { asString, readPref, writePref } from '@/lib/prefs';
 import { sessionStore, type Session } from '@/lib/session';
+import { authKeys } from '@/features/auth/api/auth-keys';
 import {
   applicationCredentialToken,
   listAuthProjects,
@@ -44,11 +45,6 @@ export function describeLoginError(error: unknown, domain?: string): { title: st
 
 const LAST_PROJECT = 'last-project';
 const LAST_REGION = 'last-region';
-
-export const authKeys = {
-  all: ['auth'] as const,
-  projects: (userId: string) => [...authKeys.all, 'projects', userId] as const,
-};
 
 /** Projects the signed-in user has a role on (for the switcher). */
 export const myProjectsQuery = ({ user, method }: Pick<Session, 'user' | 'method'>) =>

@@ -71,3 +71,31 @@ export function extraProperties(image: Image): Record<string, string> {
 
 /** Statuses that change by themselves: only images in these are polled. */
 export const TRANSIENT_STATUSES = new Set(['queued', 'saving', 'uploading', 'importing', 'pending_delete']);
+
+// ---------------------------------------------------------------- GET v2/schemas/image
+
+/** One attribute in Glance's live image schema (a JSON-schema fragment). */
+export const schemaPropertySchema = z.looseObject({
+  type: z.union([z.string(), z.array(z.string())]).optional(),
+  enum: z.array(z.unknown()).optional(),
+  maxLength: z.number().optional(),
+  minLength: z.number().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  pattern: z.string().optional(),
+  readOnly: z.boolean().optional(),
+  description: z.string().optional(),
+  is_base: z.boolean().optional(),
+});
+export type SchemaProperty = z.infer<typeof schemaPropertySchema>;
+
+/** Glance's image schema: deployment config (allowed formats, operator-defined properties). */
+export const imageJsonSchema = z.looseObject({
+  properties: z.record(z.string(), schemaPropertySchema),
+  required: z.array(z.string()).optional(),
+});
+export type ImageJsonSchema = z.infer<typeof imageJsonSchema>;
+
+/** The base attributes the edit form offers: writable in the live schema, never reserved. */
+export const EDITABLE_BASE = ['name', 'visibility', 'disk_format', 'container_format', 'min_disk', 'min_ram', 'protected', 'os_hidden'] as const;
+export type EditableBase = (typeof EDITABLE_BASE)[number];

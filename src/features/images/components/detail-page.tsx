@@ -8,10 +8,10 @@ import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
 import { Badge, ErrorPanel, Spinner } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
-import { imageCatalogueQuery, imageSchemaQuery, imageTasksQuery, type CatalogueNamespace } from '@/features/images/api/image-detail-api';
+import { projectNamesQuery } from '@/features/auth';
 import { novaProgress } from '@/features/images/api/image-detail-rules';
-import { projectNamesQuery } from '@/features/images/api/image-list-queries';
-import { imageQueries } from '@/features/images/api/image-queries';
+import { imageQueries, selectEditSchema } from '@/features/images/api/image-queries';
+import { metadefQueries, type CatalogueNamespace } from '@/features/metadefs';
 import { extraProperties, type Image } from '@/features/images/api/image-schema';
 import { DetailActions } from '@/features/images/components/detail-actions';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
@@ -89,7 +89,7 @@ function Properties({ image, namespaces, schemaKeys }: { image: Image; namespace
 }
 
 function ImageTasks({ id }: { id: string }) {
-  const tasks = useQuery(imageTasksQuery(id));
+  const tasks = useQuery(imageQueries.tasks(id));
   if (tasks.isPending) return <Spinner label="Loading tasks" />;
   if (tasks.isError) return <ErrorPanel error={tasks.error} />;
   if (tasks.data.length === 0) return <p className="text-sm text-slate-500">No import or copy task has run for this image.</p>;
@@ -112,8 +112,8 @@ export function ImageDetailPage() {
   const session = useSession();
   const { isAdmin, canWrite } = usePermissions();
   const detail = useQuery(imageQueries.detail(imageId));
-  const catalogue = useQuery(imageCatalogueQuery());
-  const imageSchema = useQuery(imageSchemaQuery());
+  const catalogue = useQuery(metadefQueries.imageCatalogue());
+  const imageSchema = useQuery({ ...imageQueries.schema(), select: selectEditSchema });
   const schemaKeys = useMemo(() => new Set(imageSchema.data?.extraRules.keys() ?? []), [imageSchema.data]);
   const owners = useQuery(projectNamesQuery(session.user.id, isAdmin));
   const [editing, setEditing] = useState(false);

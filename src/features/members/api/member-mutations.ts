@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IMAGES_KEY_ROOT, memberKeys } from '@/features/members/api/member-keys';
-import { memberSchema, type Member, type MemberStatus, type SharedImage } from '@/features/members/api/member-schema';
+import { imageKeys, memberSchema, type Member, type MemberStatus } from '@/features/images';
+import { memberKeys } from '@/features/members/api/member-keys';
+import type { SharedImage } from '@/features/members/api/member-schema';
 import { moveShare, type SharedList } from '@/features/members/api/shared-with-me';
 import { glance } from '@/lib/glance';
 
@@ -44,7 +45,7 @@ export function useAnswerShare(projectId: string) {
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: memberKeys.sharedWithMe(projectId) }),
-        queryClient.invalidateQueries({ queryKey: IMAGES_KEY_ROOT }),
+        queryClient.invalidateQueries({ queryKey: imageKeys.all }),
       ]),
   });
 }

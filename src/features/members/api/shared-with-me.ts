@@ -1,4 +1,5 @@
-import { MEMBER_STATUSES, type MemberStatus, type SharedImage } from '@/features/members/api/member-schema';
+import { MEMBER_STATUSES, type MemberStatus } from '@/features/images';
+import type { SharedImage } from '@/features/members/api/member-schema';
 
 // Pure rules of the "Shared with me" page: the status in the URL, the answers each status
 // offers, and how an answer moves a row between the cached lists.

@@ -74,3 +74,19 @@ export const tagsSchema = z.looseObject({ tags: z.array(tagSchema) });
 export const resourceTypesSchema = z.looseObject({
   resource_types: z.array(z.looseObject({ name: z.string() })),
 });
+
+/** A namespace read with `?resource_type=`: its properties, and its objects' properties, inline. */
+export const namespaceWithPropertiesSchema = namespaceSchema.extend({
+  properties: propertyMapSchema.optional(),
+  objects: z.array(metadefObjectSchema).optional(),
+});
+
+/** A property as it goes on an image (name already prefixed), with the namespace it comes from. */
+export type CatalogueProperty = Property & { name: string; namespace: string; namespaceTitle: string };
+
+export interface CatalogueNamespace {
+  namespace: string;
+  title: string;
+  description: string;
+  properties: CatalogueProperty[];
+}
