@@ -72,7 +72,7 @@ export interface PasswordLogin {
 }
 
 /** Password login: unscoped token → the user's projects → a token for the chosen project. */
-export async function signInWithPassword(input: PasswordLogin, projectId?: string): Promise<Session> {
+async function signInWithPassword(input: PasswordLogin, projectId?: string): Promise<Session> {
   const unscoped = await passwordToken(input);
   const projects = await listAuthProjects(unscoped.token);
   if (projects.length === 0) {
@@ -93,7 +93,7 @@ export async function signInWithPassword(input: PasswordLogin, projectId?: strin
   return scopedSession(scoped);
 }
 
-export async function signInWithApplicationCredential(input: { id: string; secret: string }): Promise<Session> {
+async function signInWithApplicationCredential(input: { id: string; secret: string }): Promise<Session> {
   return scopedSession(await applicationCredentialToken(input));
 }
 

@@ -50,7 +50,7 @@ function runOne(image: Image, action: BulkAction): Promise<unknown> {
 }
 
 /** Applies one action to many images, four at a time, and reports each image's outcome. */
-export async function runBulk(images: readonly Image[], action: BulkAction, onProgress?: (done: number) => void): Promise<BulkResult[]> {
+async function runBulk(images: readonly Image[], action: BulkAction, onProgress?: (done: number) => void): Promise<BulkResult[]> {
   const results: BulkResult[] = new Array<BulkResult>(images.length);
   let next = 0;
   let done = 0;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 // Members of an image (GET/PUT /v2/images/{id}/members): the projects it is shared with and
 // each one's answer. The members feature uses these through the images feature's index.
 export const MEMBER_STATUSES = ['pending', 'accepted', 'rejected'] as const;
-export const memberStatusSchema = z.enum(MEMBER_STATUSES);
+const memberStatusSchema = z.enum(MEMBER_STATUSES);
 export type MemberStatus = z.infer<typeof memberStatusSchema>;
 
 export const memberSchema = z.looseObject({

@@ -100,4 +100,3 @@ export function selectEditSchema(schema: ImageJsonSchema) {
     ),
   };
 }
-export type EditSchema = ReturnType<typeof selectEditSchema>;

@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 // An image as Glance v2 returns it. Base attributes are typed; extra properties (os_distro,
 // hw_disk_bus, anything) pass through untouched as strings.
-export const imageStatusSchema = z.string(); // queued, saving, active, killed, deleted, pending_delete, deactivated, uploading, importing
-export const visibilitySchema = z.enum(['public', 'private', 'shared', 'community']);
+const imageStatusSchema = z.string(); // queued, saving, active, killed, deleted, pending_delete, deactivated, uploading, importing
+const visibilitySchema = z.enum(['public', 'private', 'shared', 'community']);
 
 export const imageSchema = z.looseObject({
   id: z.string(),
@@ -40,7 +40,6 @@ export const imageListSchema = z.looseObject({
   first: z.string().optional(),
   next: z.string().optional(),
 });
-export type ImageListPage = z.infer<typeof imageListSchema>;
 
 /** Attributes Glance defines itself; everything else on an image is an extra property. */
 export const BASE_ATTRIBUTES = new Set([
@@ -75,7 +74,7 @@ export const TRANSIENT_STATUSES = new Set(['queued', 'saving', 'uploading', 'imp
 // ---------------------------------------------------------------- GET v2/schemas/image
 
 /** One attribute in Glance's live image schema (a JSON-schema fragment). */
-export const schemaPropertySchema = z.looseObject({
+const schemaPropertySchema = z.looseObject({
   type: z.union([z.string(), z.array(z.string())]).optional(),
   enum: z.array(z.unknown()).optional(),
   maxLength: z.number().optional(),
@@ -87,7 +86,6 @@ export const schemaPropertySchema = z.looseObject({
   description: z.string().optional(),
   is_base: z.boolean().optional(),
 });
-export type SchemaProperty = z.infer<typeof schemaPropertySchema>;
 
 /** Glance's image schema: deployment config (allowed formats, operator-defined properties). */
 export const imageJsonSchema = z.looseObject({
@@ -98,4 +96,3 @@ export type ImageJsonSchema = z.infer<typeof imageJsonSchema>;
 
 /** The base attributes the edit form offers: writable in the live schema, never reserved. */
 export const EDITABLE_BASE = ['name', 'visibility', 'disk_format', 'container_format', 'min_disk', 'min_ram', 'protected', 'os_hidden'] as const;
-export type EditableBase = (typeof EDITABLE_BASE)[number];

@@ -4,7 +4,7 @@ import { memo, useCallback, useLayoutEffect, useRef, useState, type MouseEvent, 
 import { Badge } from '@/components/ui/states';
 import { cn } from '@/components/ui/cn';
 import { paths } from '@/config/paths';
-import { SORT_KEYS, type SortKey, type SortTerm } from '@/features/images/api/image-list-params';
+import { type SortKey, type SortTerm } from '@/features/images/api/image-list-params';
 import type { Image } from '@/features/images/api/image-schema';
 import { RowActions } from '@/features/images/components/list-actions';
 import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
@@ -314,5 +314,3 @@ export function ColumnChooser({ columns, onChange }: { columns: Column[]; onChan
     </details>
   );
 }
-
-export { SORT_KEYS };

@@ -6,7 +6,7 @@ import { moveShare, type SharedList } from '@/features/members/api/shared-with-m
 import { glance } from '@/lib/glance';
 
 /** PUT /v2/images/{id}/members/{project}: only the member project (role member) or an admin may. */
-export function setMemberStatus(imageId: string, projectId: string, status: MemberStatus): Promise<Member> {
+function setMemberStatus(imageId: string, projectId: string, status: MemberStatus): Promise<Member> {
   return glance().json(`v2/images/${encodeURIComponent(imageId)}/members/${encodeURIComponent(projectId)}`, memberSchema, {
     method: 'PUT',
     json: { status },

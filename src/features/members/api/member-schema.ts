@@ -5,7 +5,7 @@ import { z } from 'zod';
 // the images feature (image-member-schema.ts): members → images, one way.
 
 /** The fields of an image this feature shows; everything else passes through. */
-export const sharedImageSchema = z.looseObject({
+const sharedImageSchema = z.looseObject({
   id: z.string(),
   name: z.string().nullable(),
   owner: z.string().nullable(),
