@@ -11,7 +11,9 @@ import { toast } from '@/components/ui/toast';
 import { projectNamesQuery } from '@/features/auth';
 import { novaProgress } from '@/features/images/api/image-detail-rules';
 import { imageQueries, selectEditSchema } from '@/features/images/api/image-queries';
+import { imageStatusTone } from '@/features/images/api/image-status';
 import { metadefQueries, type CatalogueNamespace } from '@/features/metadefs';
+import { taskStatusTone } from '@/features/tasks';
 import { extraProperties, type Image } from '@/features/images/api/image-schema';
 import { DetailActions } from '@/features/images/components/detail-actions';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
@@ -97,7 +99,7 @@ function ImageTasks({ id }: { id: string }) {
     <ul className="space-y-1 text-sm">
       {tasks.data.map((task) => (
         <li key={task.id} className="flex flex-wrap gap-x-3">
-          <Badge tone={task.status === 'success' ? 'good' : task.status === 'failure' ? 'bad' : 'info'}>{task.status}</Badge>
+          <Badge tone={taskStatusTone(task.status)}>{task.status}</Badge>
           <span>{task.type}</span>
           <span title={formatAbsolute(task.created_at)}>{formatRelative(task.created_at)}</span>
           {task.message && <span className="text-slate-600 dark:text-slate-400">{task.message}</span>}
@@ -147,7 +149,7 @@ export function ImageDetailPage() {
           <Section title="Attributes">
             <Pairs
               rows={[
-                ['Status', <Badge key="s" tone={image.status === 'active' ? 'good' : image.status === 'deactivated' ? 'warn' : 'info'}>{image.status}</Badge>],
+                ['Status', <Badge key="s" tone={imageStatusTone(image.status)}>{image.status}</Badge>],
                 ['Visibility', image.visibility],
                 ['Protected', image.protected ? 'yes' : 'no'],
                 ['Hidden', image.os_hidden ? 'yes (os_hidden)' : 'no'],
