@@ -1,5 +1,5 @@
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import { paths } from '@/config/paths';
+import { afterLogin, paths } from '@/config/paths';
 import { RequireSession } from '@/app/require-session';
 import { NotFound, RouteError } from '@/app/route-error';
 import { Shell } from '@/app/shell';
@@ -13,9 +13,9 @@ import { useSessionState } from '@/lib/session';
 
 function LoginRoute() {
   const { session, expired } = useSessionState();
-  const from = (useLocation().state as { from?: string } | null)?.from;
+  const returnTo = afterLogin(useLocation().state);
   // Signed in (just now, or already): go back to the page that asked for a login.
-  if (session && !expired) return <Navigate to={from && from !== paths.login ? from : paths.images} replace />;
+  if (session && !expired) return <Navigate to={returnTo} replace />;
   return <LoginPage />;
 }
 
