@@ -1,20 +1,27 @@
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
-import { paths } from '@/config/paths';
+import { afterLogin, paths } from '@/config/paths';
 import { RequireSession } from '@/app/require-session';
 import { NotFound, RouteError } from '@/app/route-error';
 import { Shell } from '@/app/shell';
-import { LoginPage } from '@/features/auth/components/login-page';
+import type { ComponentType } from 'react';
+import { LoginPage } from '@/features/auth';
+import { loadImageDetailPage, loadImagesPage } from '@/features/images/pages';
+import { loadSharedWithMePage } from '@/features/members/pages';
+import { loadNamespacePage, loadNamespacesPage } from '@/features/metadefs/pages';
+import { loadTasksPage } from '@/features/tasks/pages';
 import { useSessionState } from '@/lib/session';
 
 function LoginRoute() {
   const { session, expired } = useSessionState();
-  const from = (useLocation().state as { from?: string } | null)?.from;
+  const returnTo = afterLogin(useLocation().state);
   // Signed in (just now, or already): go back to the page that asked for a login.
-  if (session && !expired) return <Navigate to={from && from !== paths.login ? from : paths.images} replace />;
+  if (session && !expired) return <Navigate to={returnTo} replace />;
   return <LoginPage />;
 }
 
-// Feature pages load lazily: the login page ships without them.
+/** A lazy route: the page's chunk loads on first visit, so the login page ships without it. */
+const lazyPage = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
+
 export function createRouter() {
   return createBrowserRouter([
     { path: paths.login, element: <LoginRoute />, errorElement: <RouteError /> },
@@ -29,12 +36,12 @@ export function createRouter() {
               errorElement: <RouteError />,
               children: [
                 { index: true, element: <Navigate to={paths.images} replace /> },
-                { path: paths.images, lazy: () => import('@/app/routes/images') },
-                { path: paths.imagePattern, lazy: () => import('@/app/routes/image-detail') },
-                { path: paths.sharedWithMe, lazy: () => import('@/app/routes/shared-with-me') },
-                { path: paths.metadefs, lazy: () => import('@/app/routes/metadefs') },
-                { path: paths.metadefNamespacePattern, lazy: () => import('@/app/routes/metadef-namespace') },
-                { path: paths.tasks, lazy: () => import('@/app/routes/tasks') },
+                { path: paths.images, lazy: lazyPage(loadImagesPage) },
+                { path: paths.imagePattern, lazy: lazyPage(loadImageDetailPage) },
+                { path: paths.sharedWithMe, lazy: lazyPage(loadSharedWithMePage) },
+                { path: paths.metadefs, lazy: lazyPage(loadNamespacesPage) },
+                { path: paths.metadefNamespacePattern, lazy: lazyPage(loadNamespacePage) },
+                { path: paths.tasks, lazy: lazyPage(loadTasksPage) },
                 { path: '*', element: <NotFound /> },
               ],
             },

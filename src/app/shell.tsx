@@ -3,10 +3,8 @@ import { NavLink, Outlet } from 'react-router';
 import { cn } from '@/components/ui/cn';
 import { Spinner } from '@/components/ui/states';
 import { paths } from '@/config/paths';
-import { ReloginDialog } from '@/features/auth/components/relogin-dialog';
-import { ScopeSwitcher } from '@/features/auth/components/scope-switcher';
-import { UserMenu } from '@/features/auth/components/user-menu';
-import { ServiceInfo } from '@/features/service-info/components/service-info';
+import { ReloginDialog, ScopeSwitcher, UserMenu } from '@/features/auth';
+import { ServiceInfo } from '@/features/service-info';
 import { usePermissions } from '@/lib/session';
 
 function NavItem({ to, children }: { to: string; children: string }) {

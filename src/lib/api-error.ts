@@ -81,8 +81,8 @@ export function messageFromBody(body: unknown): string | undefined {
 const SERVICE_NAMES: Record<Service, string> = { keystone: 'Keystone (identity)', glance: 'Glance (images)' };
 
 /**
- * The sentence shown to people: what happened and what to do. Callers may pass a
- * more specific `context` (e.g. "Deleting cirros") that is put in front.
+ * The sentence shown to people: what happened and what to do. Callers that know more put
+ * their own context in front (ErrorPanel's `context` prop, e.g. "Deleting cirros").
  */
 export function describeError(error: unknown): { title: string; detail: string } {
   if (!isApiError(error)) {

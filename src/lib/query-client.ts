@@ -10,7 +10,11 @@ export function shouldRetryRead(failureCount: number, error: unknown): boolean {
 }
 
 function handleUnauthorized(error: unknown): void {
-  // The one place a 401 is handled: the re-login dialog opens over the current page.
+  // Not the only place: every 401 ends in sessionStore.markExpired(), and the re-login
+  // dialog (features/auth) is the one place that reacts, over the current page. The session
+  // clients in lib/glance.ts mark it on a 401 answer (onUnauthorized) and the token's expiry
+  // timer in lib/session.ts marks it; this catches 401s from calls that carry their own
+  // token (`auth: false`, the Keystone calls in features/auth) made as queries or mutations.
   if (isApiError(error) && error.status === 401) sessionStore.markExpired();
 }
 

@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query
 import { ApiError, describeError, isApiError } from '@/lib/api-error';
 import { asString, readPref, writePref } from '@/lib/prefs';
 import { sessionStore, type Session } from '@/lib/session';
+import { authKeys } from '@/features/auth/api/auth-keys';
 import {
   applicationCredentialToken,
   listAuthProjects,
@@ -45,11 +46,6 @@ export function describeLoginError(error: unknown, domain?: string): { title: st
 const LAST_PROJECT = 'last-project';
 const LAST_REGION = 'last-region';
 
-export const authKeys = {
-  all: ['auth'] as const,
-  projects: (userId: string) => [...authKeys.all, 'projects', userId] as const,
-};
-
 /** Projects the signed-in user has a role on (for the switcher). */
 export const myProjectsQuery = ({ user, method }: Pick<Session, 'user' | 'method'>) =>
   queryOptions({
@@ -76,7 +72,7 @@ export interface PasswordLogin {
 }
 
 /** Password login: unscoped token → the user's projects → a token for the chosen project. */
-export async function signInWithPassword(input: PasswordLogin, projectId?: string): Promise<Session> {
+async function signInWithPassword(input: PasswordLogin, projectId?: string): Promise<Session> {
   const unscoped = await passwordToken(input);
   const projects = await listAuthProjects(unscoped.token);
   if (projects.length === 0) {
@@ -97,7 +93,7 @@ export async function signInWithPassword(input: PasswordLogin, projectId?: strin
   return scopedSession(scoped);
 }
 
-export async function signInWithApplicationCredential(input: { id: string; secret: string }): Promise<Session> {
+async function signInWithApplicationCredential(input: { id: string; secret: string }): Promise<Session> {
   return scopedSession(await applicationCredentialToken(input));
 }
 

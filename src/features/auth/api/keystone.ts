@@ -6,7 +6,7 @@ import { catalogServiceSchema, regionsFor, type Session } from '@/lib/session';
 
 const namedRef = z.looseObject({ id: z.string(), name: z.string() });
 
-export const tokenBodySchema = z.looseObject({
+const tokenBodySchema = z.looseObject({
   token: z.looseObject({
     methods: z.array(z.string()),
     expires_at: z.string(),
@@ -19,7 +19,7 @@ export const tokenBodySchema = z.looseObject({
 });
 export type TokenBody = z.infer<typeof tokenBodySchema>;
 
-export const projectSchema = z.looseObject({
+const projectSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   domain_id: z.string(),
@@ -62,7 +62,7 @@ async function issueToken(identity: Record<string, unknown>, scope: Scope, signa
 }
 
 /** The user's domain as typed: an id when it looks like one ("default" or hex), else a name. */
-export function domainRef(domain: string): { id: string } | { name: string } {
+function domainRef(domain: string): { id: string } | { name: string } {
   const trimmed = domain.trim();
   return trimmed === 'default' || /^[0-9a-f]{32}$/.test(trimmed) ? { id: trimmed } : { name: trimmed };
 }

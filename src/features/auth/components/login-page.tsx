@@ -7,7 +7,7 @@ import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { cn } from '@/components/ui/cn';
 import { getRuntimeConfig } from '@/config/runtime-config';
-import { paths } from '@/config/paths';
+import { afterLogin } from '@/config/paths';
 import { describeLoginError, useSignIn } from '@/features/auth/api/auth-api';
 
 const passwordSchema = z.object({
@@ -25,8 +25,8 @@ type Method = 'password' | 'application_credential';
 function useAfterSignIn() {
   const navigate = useNavigate();
   const location = useLocation();
-  const from = (location.state as { from?: string } | null)?.from;
-  return () => navigate(from && from !== paths.login ? from : paths.images, { replace: true });
+  const returnTo = afterLogin(location.state);
+  return () => navigate(returnTo, { replace: true });
 }
 
 function LoginError({ error, domain }: { error: unknown; domain?: string }) {

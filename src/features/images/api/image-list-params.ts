@@ -127,7 +127,7 @@ const text = z.string().catch('');
 const list = z.array(z.string()).catch([]);
 
 /** The URL as zod sees it (already read from URLSearchParams into single values and arrays). */
-export const listSearchSchema = z.object({
+const listSearchSchema = z.object({
   view: z.enum(VIEWS).catch(DEFAULT_STATE.view),
   hidden: z.literal('true').transform(() => true).catch(false),
   names: list,

@@ -4,6 +4,8 @@ import { imageSchema, type Image } from '@/features/images/api/image-schema';
 import { glance } from '@/lib/glance';
 import { IMAGE_PATCH_MEDIA_TYPE, type PatchOp } from '@/lib/json-patch';
 
+// Every write to an image, and the one rule for what each write makes stale (imageWritten).
+
 const imagePath = (id: string) => `v2/images/${encodeURIComponent(id)}`;
 
 export function patchImage(id: string, ops: readonly PatchOp[]): Promise<Image> {
@@ -26,12 +28,26 @@ export async function removeImageTag(id: string, tag: string): Promise<void> {
   await glance().send(`${imagePath(id)}/tags/${encodeURIComponent(tag)}`, { method: 'DELETE' });
 }
 
-/** After any write to an image: its detail and every list are stale. */
-export function invalidateImage(queryClient: QueryClient, id: string): Promise<void> {
-  return Promise.all([
-    queryClient.invalidateQueries({ queryKey: imageKeys.detail(id) }),
-    queryClient.invalidateQueries({ queryKey: imageKeys.lists() }),
-  ]).then(() => undefined);
+/** What a write did to one image: `image` is the server's answer (a PATCH), `deleted` that it is gone. */
+export interface ImageWrite {
+  id: string;
+  image?: Image;
+  deleted?: boolean;
+}
+
+/**
+ * After any write to images. Each image's detail (with its members and tasks) takes the
+ * server's answer, is dropped if the image was deleted, or is read again; every list is stale.
+ */
+export async function imageWritten(queryClient: QueryClient, writes: ImageWrite | readonly ImageWrite[]): Promise<void> {
+  const reads: Promise<void>[] = [];
+  for (const { id, image, deleted } of Array.isArray(writes) ? writes : [writes]) {
+    if (deleted) queryClient.removeQueries({ queryKey: imageKeys.detail(id) });
+    else if (image) queryClient.setQueryData(imageKeys.detail(id), image);
+    else reads.push(queryClient.invalidateQueries({ queryKey: imageKeys.detail(id) }));
+  }
+  reads.push(queryClient.invalidateQueries({ queryKey: imageKeys.lists() }));
+  await Promise.all(reads);
 }
 
 /** One atomic PATCH; the answer (the whole image) goes straight into the detail cache. */
@@ -39,10 +55,7 @@ export function useUpdateImage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, ops }: { id: string; ops: readonly PatchOp[] }) => patchImage(id, ops),
-    onSuccess: (image) => {
-      queryClient.setQueryData(imageKeys.detail(image.id), image);
-      return queryClient.invalidateQueries({ queryKey: imageKeys.lists() });
-    },
+    onSuccess: (image) => imageWritten(queryClient, { id: image.id, image }),
   });
 }
 
@@ -50,10 +63,7 @@ export function useDeleteImage() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => deleteImage(id),
-    onSuccess: (_, id) => {
-      queryClient.removeQueries({ queryKey: imageKeys.detail(id) });
-      return queryClient.invalidateQueries({ queryKey: imageKeys.lists() });
-    },
+    onSuccess: (_, id) => imageWritten(queryClient, { id, deleted: true }),
   });
 }
 
@@ -61,6 +71,6 @@ export function useSetImageActive() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, active }: { id: string; active: boolean }) => setImageActive(id, active),
-    onSettled: (_, __, { id }) => invalidateImage(queryClient, id),
+    onSettled: (_, __, { id }) => imageWritten(queryClient, { id }),
   });
 }

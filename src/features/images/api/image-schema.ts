@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 // An image as Glance v2 returns it. Base attributes are typed; extra properties (os_distro,
 // hw_disk_bus, anything) pass through untouched as strings.
-export const imageStatusSchema = z.string(); // queued, saving, active, killed, deleted, pending_delete, deactivated, uploading, importing
-export const visibilitySchema = z.enum(['public', 'private', 'shared', 'community']);
+const imageStatusSchema = z.string(); // queued, saving, active, killed, deleted, pending_delete, deactivated, uploading, importing
+const visibilitySchema = z.enum(['public', 'private', 'shared', 'community']);
 
 export const imageSchema = z.looseObject({
   id: z.string(),
@@ -40,7 +40,6 @@ export const imageListSchema = z.looseObject({
   first: z.string().optional(),
   next: z.string().optional(),
 });
-export type ImageListPage = z.infer<typeof imageListSchema>;
 
 /** Attributes Glance defines itself; everything else on an image is an extra property. */
 export const BASE_ATTRIBUTES = new Set([
@@ -71,3 +70,29 @@ export function extraProperties(image: Image): Record<string, string> {
 
 /** Statuses that change by themselves: only images in these are polled. */
 export const TRANSIENT_STATUSES = new Set(['queued', 'saving', 'uploading', 'importing', 'pending_delete']);
+
+// ---------------------------------------------------------------- GET v2/schemas/image
+
+/** One attribute in Glance's live image schema (a JSON-schema fragment). */
+const schemaPropertySchema = z.looseObject({
+  type: z.union([z.string(), z.array(z.string())]).optional(),
+  enum: z.array(z.unknown()).optional(),
+  maxLength: z.number().optional(),
+  minLength: z.number().optional(),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  pattern: z.string().optional(),
+  readOnly: z.boolean().optional(),
+  description: z.string().optional(),
+  is_base: z.boolean().optional(),
+});
+
+/** Glance's image schema: deployment config (allowed formats, operator-defined properties). */
+export const imageJsonSchema = z.looseObject({
+  properties: z.record(z.string(), schemaPropertySchema),
+  required: z.array(z.string()).optional(),
+});
+export type ImageJsonSchema = z.infer<typeof imageJsonSchema>;
+
+/** The base attributes the edit form offers: writable in the live schema, never reserved. */
+export const EDITABLE_BASE = ['name', 'visibility', 'disk_format', 'container_format', 'min_disk', 'min_ram', 'protected', 'os_hidden'] as const;

@@ -6,7 +6,7 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field, inputClass } from '@/components/ui/field';
 import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
-import { imageMembersQuery } from '@/features/images/api/image-detail-api';
+import { imageQueries } from '@/features/images/api/image-queries';
 import { useDeleteImage, useSetImageActive, useUpdateImage } from '@/features/images/api/image-mutations';
 import type { Image, Visibility } from '@/features/images/api/image-schema';
 import { describeError, isApiError } from '@/lib/api-error';
@@ -41,7 +41,7 @@ function activationRefusal(error: unknown, image: Image, activating: boolean): s
 
 /** Members only matter while the image is shared; their count makes the warning concrete. */
 function MembersWarning({ imageId }: { imageId: string }) {
-  const members = useQuery(imageMembersQuery(imageId, true));
+  const members = useQuery(imageQueries.members(imageId));
   const count = members.data?.length;
   return (
     <p className="mt-2 font-medium text-amber-800 dark:text-amber-300">

@@ -10,14 +10,9 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field, inputClass } from '@/components/ui/field';
 import { ErrorPanel } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
-import {
-  ImageConflict,
-  imageCatalogueQuery,
-  imageSchemaQuery,
-  toEditable,
-  useSaveImage,
-  type SaveMode,
-} from '@/features/images/api/image-detail-api';
+import { imageQueries, selectEditSchema } from '@/features/images/api/image-queries';
+import { ImageConflict, toEditable, useSaveImage, type SaveMode } from '@/features/images/api/image-save';
+import { metadefQueries } from '@/features/metadefs';
 import {
   attributeInError,
   checkValue,
@@ -225,8 +220,8 @@ interface EditFormProps {
 
 export function ImageEditForm({ image, onDone }: EditFormProps) {
   const { isAdmin } = usePermissions();
-  const schema = useQuery(imageSchemaQuery());
-  const { data: catalogueData, isPending: cataloguePending } = useQuery(imageCatalogueQuery());
+  const schema = useQuery({ ...imageQueries.schema(), select: selectEditSchema });
+  const { data: catalogueData, isPending: cataloguePending } = useQuery(metadefQueries.imageCatalogue());
   // What is known about each extra property: the live schema's rules (enforced) over the catalogue's (advisory).
   const known = useMemo(() => {
     const map = new Map<string, KnownProperty>();

@@ -8,10 +8,12 @@ import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
 import { Badge, ErrorPanel, Spinner } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
-import { imageCatalogueQuery, imageSchemaQuery, imageTasksQuery, type CatalogueNamespace } from '@/features/images/api/image-detail-api';
+import { projectNamesQuery } from '@/features/auth';
 import { novaProgress } from '@/features/images/api/image-detail-rules';
-import { projectNamesQuery } from '@/features/images/api/image-list-queries';
-import { imageQueries } from '@/features/images/api/image-queries';
+import { imageQueries, selectEditSchema } from '@/features/images/api/image-queries';
+import { imageStatusTone } from '@/features/images/api/image-status';
+import { metadefQueries, type CatalogueNamespace } from '@/features/metadefs';
+import { taskStatusTone } from '@/features/tasks';
 import { extraProperties, type Image } from '@/features/images/api/image-schema';
 import { DetailActions } from '@/features/images/components/detail-actions';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
@@ -89,7 +91,7 @@ function Properties({ image, namespaces, schemaKeys }: { image: Image; namespace
 }
 
 function ImageTasks({ id }: { id: string }) {
-  const tasks = useQuery(imageTasksQuery(id));
+  const tasks = useQuery(imageQueries.tasks(id));
   if (tasks.isPending) return <Spinner label="Loading tasks" />;
   if (tasks.isError) return <ErrorPanel error={tasks.error} />;
   if (tasks.data.length === 0) return <p className="text-sm text-slate-500">No import or copy task has run for this image.</p>;
@@ -97,7 +99,7 @@ function ImageTasks({ id }: { id: string }) {
     <ul className="space-y-1 text-sm">
       {tasks.data.map((task) => (
         <li key={task.id} className="flex flex-wrap gap-x-3">
-          <Badge tone={task.status === 'success' ? 'good' : task.status === 'failure' ? 'bad' : 'info'}>{task.status}</Badge>
+          <Badge tone={taskStatusTone(task.status)}>{task.status}</Badge>
           <span>{task.type}</span>
           <span title={formatAbsolute(task.created_at)}>{formatRelative(task.created_at)}</span>
           {task.message && <span className="text-slate-600 dark:text-slate-400">{task.message}</span>}
@@ -112,8 +114,8 @@ export function ImageDetailPage() {
   const session = useSession();
   const { isAdmin, canWrite } = usePermissions();
   const detail = useQuery(imageQueries.detail(imageId));
-  const catalogue = useQuery(imageCatalogueQuery());
-  const imageSchema = useQuery(imageSchemaQuery());
+  const catalogue = useQuery(metadefQueries.imageCatalogue());
+  const imageSchema = useQuery({ ...imageQueries.schema(), select: selectEditSchema });
   const schemaKeys = useMemo(() => new Set(imageSchema.data?.extraRules.keys() ?? []), [imageSchema.data]);
   const owners = useQuery(projectNamesQuery(session.user.id, isAdmin));
   const [editing, setEditing] = useState(false);
@@ -147,7 +149,7 @@ export function ImageDetailPage() {
           <Section title="Attributes">
             <Pairs
               rows={[
-                ['Status', <Badge key="s" tone={image.status === 'active' ? 'good' : image.status === 'deactivated' ? 'warn' : 'info'}>{image.status}</Badge>],
+                ['Status', <Badge key="s" tone={imageStatusTone(image.status)}>{image.status}</Badge>],
                 ['Visibility', image.visibility],
                 ['Protected', image.protected ? 'yes' : 'no'],
                 ['Hidden', image.os_hidden ? 'yes (os_hidden)' : 'no'],

@@ -85,7 +85,9 @@ vi.mock('@/lib/glance', () => ({
     },
   }),
 }));
-vi.mock('@/lib/session', () => ({
+// Partial: the auth feature's index (project names) loads modules that use the real session schemas.
+vi.mock('@/lib/session', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/session')>()),
   useSession: () => ({ user: { id: 'u1', name: 'alice' }, project: { id: 'p1', name: 'alpha' }, roles: [role] }),
   usePermissions: () => ({ isAdmin: role === 'admin', canWrite: role !== 'reader', readOnly: role === 'reader' }),
 }));

@@ -19,7 +19,9 @@ import {
   type ListState,
   type View,
 } from '@/features/images/api/image-list-params';
-import { imageListQuery, projectNamesQuery, type BulkResult } from '@/features/images/api/image-list-queries';
+import { projectNamesQuery } from '@/features/auth';
+import type { BulkResult } from '@/features/images/api/image-bulk';
+import { imageQueries } from '@/features/images/api/image-queries';
 import type { Image } from '@/features/images/api/image-schema';
 import { FilterChips, ListFilters, ResetFilters } from '@/features/images/components/list-filters';
 import { BulkBar, BulkResults } from '@/features/images/components/list-actions';
@@ -54,7 +56,7 @@ export function ImagesPage() {
   const state = useMemo(() => decodeListState(search), [search]);
   const errors = useMemo(() => validateListState(state), [state]);
   const query = useMemo(() => toGlanceQuery(state, session.project.id, errors), [state, session.project.id, errors]);
-  const list = useQuery(imageListQuery(query));
+  const list = useQuery(imageQueries.list(query));
   const [columns, setColumns] = useState<Column[]>(readColumns);
   // A selection belongs to one page of one query: it is empty again when the URL changes.
   const [selection, setSelection] = useState<{ key: string; ids: Set<string> }>({ key: '', ids: new Set() });
@@ -80,7 +82,7 @@ export function ImagesPage() {
   // The next page is fetched ahead, so "Next" is instant.
   useEffect(() => {
     if (hasNext && lastId && !list.isPlaceholderData) {
-      void queryClient.prefetchQuery(imageListQuery(toGlanceQuery(nextPage(state, lastId), session.project.id, errors)));
+      void queryClient.prefetchQuery(imageQueries.list(toGlanceQuery(nextPage(state, lastId), session.project.id, errors)));
     }
   }, [hasNext, lastId, list.isPlaceholderData, queryClient, state, session.project.id, errors]);
 

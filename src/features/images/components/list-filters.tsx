@@ -8,7 +8,8 @@ import {
   type FieldErrors,
   type ListState,
 } from '@/features/images/api/image-list-params';
-import { imageFormatsQuery, projectNamesQuery } from '@/features/images/api/image-list-queries';
+import { projectNamesQuery } from '@/features/auth';
+import { imageQueries, selectFormats } from '@/features/images/api/image-queries';
 import { usePermissions, useSession } from '@/lib/session';
 
 type ArrayField = 'names' | 'ids' | 'tags' | 'props';
@@ -140,7 +141,7 @@ export function FilterChips({ state, onChange }: Omit<FiltersProps, 'errors'>) {
 }
 
 export function ListFilters({ state, errors, onChange }: FiltersProps) {
-  const formats = useQuery(imageFormatsQuery());
+  const formats = useQuery({ ...imageQueries.schema(), select: selectFormats });
   // Project names (loaded only once the filters are open) let the owner field suggest IDs by name.
   const projects = useQuery(projectNamesQuery(useSession().user.id, usePermissions().isAdmin));
   const ownersId = useId();

@@ -4,7 +4,8 @@ import { memo, useCallback, useLayoutEffect, useRef, useState, type MouseEvent, 
 import { Badge } from '@/components/ui/states';
 import { cn } from '@/components/ui/cn';
 import { paths } from '@/config/paths';
-import { SORT_KEYS, type SortKey, type SortTerm } from '@/features/images/api/image-list-params';
+import { type SortKey, type SortTerm } from '@/features/images/api/image-list-params';
+import { imageStatusTone } from '@/features/images/api/image-status';
 import type { Image } from '@/features/images/api/image-schema';
 import { RowActions } from '@/features/images/components/list-actions';
 import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
@@ -23,18 +24,6 @@ const COLUMN_LABELS: Record<Column, string> = {
   tags: 'Tags',
 };
 const COLUMN_SORT: Partial<Record<Column, SortKey>> = { status: 'status', size: 'size', format: 'disk_format', created: 'created_at', updated: 'updated_at' };
-
-const STATUS_TONES: Record<string, 'good' | 'warn' | 'bad' | 'info'> = {
-  active: 'good',
-  queued: 'info',
-  saving: 'info',
-  uploading: 'info',
-  importing: 'info',
-  deactivated: 'warn',
-  killed: 'bad',
-  deleted: 'bad',
-  pending_delete: 'bad',
-};
 
 /** Clicking sorts by one key (toggling direction); shift-click adds or flips a secondary key. */
 export function nextSort(current: readonly SortTerm[], key: SortKey, additive: boolean): SortTerm[] {
@@ -84,7 +73,7 @@ interface ListTableProps {
 function cell(column: Column, image: Image, owner: string): ReactNode {
   switch (column) {
     case 'status':
-      return <Badge tone={STATUS_TONES[image.status] ?? 'neutral'}>{image.status}</Badge>;
+      return <Badge tone={imageStatusTone(image.status)}>{image.status}</Badge>;
     case 'visibility':
       return image.visibility;
     case 'size':
@@ -314,5 +303,3 @@ export function ColumnChooser({ columns, onChange }: { columns: Column[]; onChan
     </details>
   );
 }
-
-export { SORT_KEYS };

@@ -1,4 +1,4 @@
-import type { MemberStatus } from '@/features/members/api/member-schema';
+import type { MemberStatus } from '@/features/images';
 
 // From general to specific, so one prefix invalidates every shared-with-me list.
 export const memberKeys = {
@@ -7,9 +7,3 @@ export const memberKeys = {
   sharedList: (projectId: string, status: MemberStatus) => [...memberKeys.sharedWithMe(projectId), status] as const,
 };
 
-/**
- * The images feature's key root (imageKeys.all). Features do not import each other, so
- * the prefix is spelled out: an answer changes what the image lists and the image's
- * members panel show.
- */
-export const IMAGES_KEY_ROOT = ['images'] as const;

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { IMAGES_KEY_ROOT, memberKeys } from '@/features/members/api/member-keys';
-import { memberSchema, type Member, type MemberStatus, type SharedImage } from '@/features/members/api/member-schema';
+import { imageKeys, memberSchema, type Member, type MemberStatus } from '@/features/images';
+import { memberKeys } from '@/features/members/api/member-keys';
+import type { SharedImage } from '@/features/members/api/member-schema';
 import { moveShare, type SharedList } from '@/features/members/api/shared-with-me';
 import { glance } from '@/lib/glance';
 
 /** PUT /v2/images/{id}/members/{project}: only the member project (role member) or an admin may. */
-export function setMemberStatus(imageId: string, projectId: string, status: MemberStatus): Promise<Member> {
+function setMemberStatus(imageId: string, projectId: string, status: MemberStatus): Promise<Member> {
   return glance().json(`v2/images/${encodeURIComponent(imageId)}/members/${encodeURIComponent(projectId)}`, memberSchema, {
     method: 'PUT',
     json: { status },
@@ -44,7 +45,7 @@ export function useAnswerShare(projectId: string) {
     onSettled: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: memberKeys.sharedWithMe(projectId) }),
-        queryClient.invalidateQueries({ queryKey: IMAGES_KEY_ROOT }),
+        queryClient.invalidateQueries({ queryKey: imageKeys.all }),
       ]),
   });
 }

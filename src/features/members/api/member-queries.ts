@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { memberKeys } from '@/features/members/api/member-keys';
-import { sharedImagePageSchema, type MemberStatus, type SharedImage } from '@/features/members/api/member-schema';
+import type { MemberStatus } from '@/features/images';
+import { sharedImagePageSchema, type SharedImage } from '@/features/members/api/member-schema';
 import { sharedWithProject, type SharedList } from '@/features/members/api/shared-with-me';
 import { glance } from '@/lib/glance';
 

@@ -1,9 +1,10 @@
-import { MEMBER_STATUSES, type MemberStatus, type SharedImage } from '@/features/members/api/member-schema';
+import { MEMBER_STATUSES, type MemberStatus } from '@/features/images';
+import type { SharedImage } from '@/features/members/api/member-schema';
 
 // Pure rules of the "Shared with me" page: the status in the URL, the answers each status
 // offers, and how an answer moves a row between the cached lists.
 
-export const DEFAULT_SHARE_STATUS: MemberStatus = 'pending';
+const DEFAULT_SHARE_STATUS: MemberStatus = 'pending';
 
 /** `?status=` → a member status; anything else (or nothing) is the default, pending. */
 export function readShareStatus(search: URLSearchParams): MemberStatus {

@@ -1,6 +1,5 @@
-// Query keys for metadefs, from general to specific. (The images feature keeps its own
-// metadefs catalogue under ['metadefs', 'image-catalogue'], so invalidating `all` after a
-// metadef write refreshes that too.)
+// Query keys for metadefs, from general to specific: invalidating `all` after a metadef
+// write refreshes every read, the images' catalogue included.
 export const metadefKeys = {
   all: ['metadefs'] as const,
   namespaceLists: () => [...metadefKeys.all, 'namespaces'] as const,
@@ -10,4 +9,5 @@ export const metadefKeys = {
   objects: (name: string) => [...metadefKeys.namespace(name), 'objects'] as const,
   tags: (name: string) => [...metadefKeys.namespace(name), 'tags'] as const,
   resourceTypes: () => [...metadefKeys.all, 'resource-types'] as const,
+  imageCatalogue: () => [...metadefKeys.all, 'image-catalogue'] as const,
 };

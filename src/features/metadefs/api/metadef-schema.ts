@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 // Metadata definitions (metadefs) as Glance v2 returns them; unknown fields pass through.
 
-export const resourceTypeAssociationSchema = z.looseObject({
+const resourceTypeAssociationSchema = z.looseObject({
   name: z.string(),
   prefix: z.string().nullish(),
   properties_target: z.string().nullish(),
@@ -29,7 +29,7 @@ export const namespacePageSchema = z.looseObject({
 export type NamespacePage = z.infer<typeof namespacePageSchema>;
 
 /** A property definition: a JSON-schema fragment (title and type are required by Glance). */
-export const propertySchema = z.looseObject({
+const propertySchema = z.looseObject({
   title: z.string().nullish(),
   type: z.string().nullish(),
   description: z.string().nullish(),
@@ -58,19 +58,33 @@ const propertyMapSchema = z.record(z.string(), propertySchema);
 
 export const propertiesSchema = z.looseObject({ properties: propertyMapSchema.default({}) });
 
-export const metadefObjectSchema = z.looseObject({
+const metadefObjectSchema = z.looseObject({
   name: z.string(),
   description: z.string().nullish(),
   required: z.array(z.string()).nullish(),
   properties: propertyMapSchema.nullish(),
 });
-export type MetadefObject = z.infer<typeof metadefObjectSchema>;
 export const objectsSchema = z.looseObject({ objects: z.array(metadefObjectSchema) });
 
-export const tagSchema = z.looseObject({ name: z.string(), created_at: z.string().nullish() });
-export type MetadefTag = z.infer<typeof tagSchema>;
+const tagSchema = z.looseObject({ name: z.string(), created_at: z.string().nullish() });
 export const tagsSchema = z.looseObject({ tags: z.array(tagSchema) });
 
 export const resourceTypesSchema = z.looseObject({
   resource_types: z.array(z.looseObject({ name: z.string() })),
 });
+
+/** A namespace read with `?resource_type=`: its properties, and its objects' properties, inline. */
+export const namespaceWithPropertiesSchema = namespaceSchema.extend({
+  properties: propertyMapSchema.optional(),
+  objects: z.array(metadefObjectSchema).optional(),
+});
+
+/** A property as it goes on an image (name already prefixed), with the namespace it comes from. */
+export type CatalogueProperty = Property & { name: string; namespace: string; namespaceTitle: string };
+
+export interface CatalogueNamespace {
+  namespace: string;
+  title: string;
+  description: string;
+  properties: CatalogueProperty[];
+}

@@ -1,10 +1,10 @@
 import type { Task, TaskDetail } from '@/features/tasks/api/task-schema';
 
-export type Tone = 'neutral' | 'good' | 'warn' | 'bad' | 'info';
+import type { BadgeTone } from '@/components/ui/states';
 
-const TONES: Record<string, Tone> = { pending: 'neutral', processing: 'info', success: 'good', failure: 'bad' };
+const TONES: Record<string, BadgeTone> = { pending: 'neutral', processing: 'info', success: 'good', failure: 'bad' };
 
-export function statusTone(status: string): Tone {
+export function statusTone(status: string): BadgeTone {
   return TONES[status] ?? 'neutral';
 }
 

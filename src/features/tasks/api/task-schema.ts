@@ -3,9 +3,8 @@ import { z } from 'zod';
 // Glance tasks (admin-only by default). The list leaves out input, result and message;
 // GET /v2/tasks/{id} has them. Task times may come without a zone: they are UTC.
 export const TASK_STATUSES = ['pending', 'processing', 'success', 'failure'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-export const taskSchema = z.looseObject({
+const taskSchema = z.looseObject({
   id: z.string(),
   type: z.string(),
   status: z.string(),
@@ -21,7 +20,6 @@ export const taskPageSchema = z.looseObject({
   tasks: z.array(taskSchema),
   next: z.string().optional(),
 });
-export type TaskPage = z.infer<typeof taskPageSchema>;
 
 export const taskDetailSchema = taskSchema.extend({
   input: z.unknown().optional(),

@@ -1,1 +1,0 @@
-export { ImageDetailPage as Component } from '@/features/images/components/detail-page';

@@ -1,1 +1,0 @@
-export { ImagesPage as Component } from '@/features/images/components/images-page';

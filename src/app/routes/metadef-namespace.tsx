@@ -1,1 +1,0 @@
-export { NamespacePage as Component } from '@/features/metadefs/components/namespace-page';

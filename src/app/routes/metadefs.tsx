@@ -1,1 +1,0 @@
-export { NamespacesPage as Component } from '@/features/metadefs/components/namespaces-page';

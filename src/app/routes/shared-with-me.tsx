@@ -1,1 +1,0 @@
-export { SharedWithMePage as Component } from '@/features/members/components/shared-with-me-page';

@@ -1,0 +1,87 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { addImageTag, deleteImage, imageWritten, patchImage, removeImageTag, setImageActive } from '@/features/images/api/image-mutations';
+import type { Image } from '@/features/images/api/image-schema';
+import { describeError } from '@/lib/api-error';
+import { pointer } from '@/lib/json-patch';
+
+// One action applied to many images (the list's bulk bar).
+
+export type BulkAction =
+  | { kind: 'delete' }
+  | { kind: 'deactivate' }
+  | { kind: 'reactivate' }
+  | { kind: 'hide' }
+  | { kind: 'unhide' }
+  | { kind: 'protect' }
+  | { kind: 'unprotect' }
+  | { kind: 'add-tag'; tag: string }
+  | { kind: 'remove-tag'; tag: string };
+
+export interface BulkResult {
+  image: Pick<Image, 'id' | 'name'>;
+  ok: boolean;
+  message: string;
+}
+
+function runOne(image: Image, action: BulkAction): Promise<unknown> {
+  switch (action.kind) {
+    case 'delete':
+      return deleteImage(image.id);
+    case 'deactivate':
+      return setImageActive(image.id, false);
+    case 'reactivate':
+      return setImageActive(image.id, true);
+    case 'hide':
+    case 'unhide':
+      return patchImage(image.id, [{ op: 'replace', path: pointer('os_hidden'), value: action.kind === 'hide' }]);
+    case 'protect':
+    case 'unprotect':
+      return patchImage(image.id, [{ op: 'replace', path: pointer('protected'), value: action.kind === 'protect' }]);
+    case 'add-tag':
+      // A tag with '/' cannot travel in the tag endpoint's URL: replace the whole array instead.
+      return action.tag.includes('/')
+        ? patchImage(image.id, [{ op: 'replace', path: pointer('tags'), value: [...new Set([...image.tags, action.tag])] }])
+        : addImageTag(image.id, action.tag);
+    case 'remove-tag':
+      return action.tag.includes('/')
+        ? patchImage(image.id, [{ op: 'replace', path: pointer('tags'), value: image.tags.filter((tag) => tag !== action.tag) }])
+        : removeImageTag(image.id, action.tag);
+  }
+}
+
+/** Applies one action to many images, four at a time, and reports each image's outcome. */
+async function runBulk(images: readonly Image[], action: BulkAction, onProgress?: (done: number) => void): Promise<BulkResult[]> {
+  const results: BulkResult[] = new Array<BulkResult>(images.length);
+  let next = 0;
+  let done = 0;
+  async function worker() {
+    while (next < images.length) {
+      const index = next++;
+      const image = images[index] as Image;
+      try {
+        await runOne(image, action);
+        results[index] = { image, ok: true, message: 'done' };
+      } catch (error) {
+        const { title, detail } = describeError(error);
+        results[index] = { image, ok: false, message: `${title}: ${detail}` };
+      }
+      onProgress?.(++done);
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(4, images.length) }, worker));
+  return results;
+}
+
+export function useBulkAction() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ images, action, onProgress }: { images: readonly Image[]; action: BulkAction; onProgress?: (done: number) => void }) =>
+      runBulk(images, action, onProgress),
+    // Every image was (perhaps) written; the ones deleted are gone.
+    onSettled: (results, _error, { images, action }) =>
+      imageWritten(
+        queryClient,
+        images.map((image, index) => ({ id: image.id, deleted: action.kind === 'delete' && results?.[index]?.ok === true })),
+      ),
+  });
+}
