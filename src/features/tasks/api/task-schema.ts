@@ -20,6 +20,7 @@ export const taskPageSchema = z.looseObject({
   tasks: z.array(taskSchema),
   next: z.string().optional(),
 });
+export type TaskPage = z.infer<typeof taskPageSchema>;
 
 export const taskDetailSchema = taskSchema.extend({
   input: z.unknown().optional(),
