@@ -162,7 +162,7 @@ test('typing in a filter is debounced into the URL', async ({ page }) => {
   await expect(page.locator('tbody tr td:nth-child(2) a')).toHaveCount(expected.length);
 });
 
-test('a bulk action reports per-image results, including failures', async ({ page }) => {
+test('a bulk action reports per-image results, including skipped images', async ({ page }) => {
   await signIn(page, 'alice');
   const protectedName = `${catalogue.runTag}-001`; // i % 25 === 1 → protected
   const names = [protectedName, `${catalogue.runTag}-003`, `${catalogue.runTag}-004`];
@@ -170,9 +170,10 @@ test('a bulk action reports per-image results, including failures', async ({ pag
   await page.getByRole('checkbox', { name: 'Select all images on this page' }).check();
   const bar = page.getByRole('region', { name: 'Selected images' });
   await expect(bar).toContainText('3 selected');
-  await bar.getByRole('button', { name: 'Delete…' }).click();
-  await page.getByRole('dialog', { name: 'Delete 3 images?' }).getByRole('button', { name: 'Delete 3' }).click();
-  const results = page.getByRole('dialog', { name: '1 of 3 failed' });
+  // The protected image is not sent: it is skipped, with the reason.
+  await bar.getByRole('button', { name: 'Delete… (2 of 3)' }).click();
+  await page.getByRole('dialog', { name: 'Delete 2 images?' }).getByRole('button', { name: 'Delete 2' }).click();
+  const results = page.getByRole('dialog', { name: '2 done, 1 skipped' });
   await expect(results).toBeVisible();
   await expect(results.getByRole('listitem').filter({ hasText: protectedName })).toContainText('protected');
   await expect(results.getByRole('listitem').filter({ hasText: `${catalogue.runTag}-003` })).toContainText('done');

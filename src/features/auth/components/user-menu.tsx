@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
+import { MoonIcon, SunIcon } from '@/components/ui/icons';
 import { useTheme } from '@/components/ui/theme';
 import { paths } from '@/config/paths';
 import { useSignOut } from '@/features/auth/api/auth-api';
@@ -18,7 +19,7 @@ export function UserMenu() {
         <span className="font-medium">{session.user.name}</span> · <span data-testid="role">{role}</span>
       </span>
       <Button variant="ghost" size="sm" onClick={toggleTheme} aria-label={theme === 'dark' ? 'Use light theme' : 'Use dark theme'}>
-        {theme === 'dark' ? '☀' : '☾'}
+        {theme === 'dark' ? <SunIcon /> : <MoonIcon />}
       </Button>
       <Button
         variant="secondary"

@@ -1,17 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_STATE,
-  decodeListState,
-  encodeListState,
   eqOrIn,
-  hasFilters,
+  imageListParams,
   parseSort,
+  resolveOwner,
   toGlanceQuery,
   validateListState,
-  withChanges,
   type ListState,
 } from '@/features/images/api/image-list-params';
 import { nextPage, previousPage } from '@/lib/marker-paging';
+
+const decodeListState = imageListParams.decode;
+const encodeListState = imageListParams.encode;
+const withChanges = imageListParams.change;
+const hasFilters = imageListParams.hasFilters;
 
 const everyFilter: ListState = {
   view: 'shared',
@@ -53,7 +56,7 @@ describe('URL codec', () => {
     expect(decodeListState(new URLSearchParams())).toEqual(DEFAULT_STATE);
   });
   it('falls back to defaults for junk', () => {
-    const state = decodeListState(new URLSearchParams('view=nope&limit=7&sort=bogus:asc,name:sideways,size:desc&protected=yes'));
+    const state = decodeListState(new URLSearchParams('view=nope&limit=7000&sort=bogus:asc,name:sideways,size:desc&protected=yes'));
     expect(state.view).toBe('visible');
     expect(state.limit).toBe(25);
     expect(state.sort).toEqual([{ key: 'size', dir: 'desc' }]);
@@ -240,7 +243,7 @@ describe('filter values sent to Glance', () => {
     ['lte:2026-01-01T10:30:15.5+01:00', 'lte:2026-01-01T10:30:15.5+01:00'],
     ['neq:2026-01-01T10:30:15', 'neq:2026-01-01T10:30:15Z'],
     ['eq:2026-02-03', 'eq:2026-02-03T00:00:00Z'],
-    ['2026-02-03', 'eq:2026-02-03T00:00:00Z'],
+    ['2026-02-03', 'gte:2026-02-03T00:00:00Z'],
   ])('maps the date filter "%s" to %s (created and updated)', (text, sent) => {
     expect(q({ created: text }).created_at).toBe(sent);
     expect(q({ updated: text }).updated_at).toBe(sent);
@@ -292,5 +295,31 @@ describe('sort and paging in the URL', () => {
     const state = nextPage<ListState>({ ...DEFAULT_STATE, tags: ['a', 'b'], sort: [{ key: 'name', dir: 'asc' }] }, 'last-id');
     expect(toGlanceQuery(state, 'p')).toEqual({ limit: 25, tag: ['a', 'b'], sort: 'name:asc', marker: 'last-id' });
     expect(decodeListState(encodeListState(state))).toEqual(state);
+  });
+});
+
+describe('resolveOwner', () => {
+  const names = new Map([
+    ['0123456789abcdef0123456789abcdef', 'alpha'],
+    ['p-beta', 'beta'],
+    ['p-beta2', 'Beta'],
+  ]);
+  it.each([
+    ['', { id: '' }],
+    ['p-beta', { id: 'p-beta', name: 'beta' }],
+    ['alpha', { id: '0123456789abcdef0123456789abcdef', name: 'alpha' }],
+    ['ALPHA', { id: '0123456789abcdef0123456789abcdef', name: 'alpha' }],
+    ['beta', { id: 'p-beta', name: 'beta' }],
+    ['fedcba9876543210fedcba9876543210', { id: 'fedcba9876543210fedcba9876543210' }],
+  ])('resolves %j', (typed, expected) => {
+    expect(resolveOwner(typed, names, false)).toEqual(expected);
+  });
+  it('says when a name is ambiguous or unknown, and how to look it up', () => {
+    expect(resolveOwner('BETA', names, true)).toEqual({ error: expect.stringMatching(/Several projects/) as unknown });
+    expect(resolveOwner('gamma', names, true)).toEqual({ error: expect.stringMatching(/No project is named "gamma"/) as unknown });
+    expect(resolveOwner('gamma', names, false)).toEqual({ error: expect.stringMatching(/only your own projects/) as unknown });
+  });
+  it('passes the text on while the names are not known yet', () => {
+    expect(resolveOwner('gamma', undefined, false)).toEqual({ id: 'gamma' });
   });
 });

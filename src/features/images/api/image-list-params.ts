@@ -1,5 +1,6 @@
-import type { QueryParams } from '@/lib/http';
 import { z } from 'zod';
+import { defineListParams, optionalEnum } from '@/components/list/list-params';
+import type { QueryParams } from '@/lib/http';
 import { parseBytes } from '@/lib/format';
 
 // The image list's whole state lives in the URL. This module turns search params into a
@@ -14,99 +15,10 @@ export interface SortTerm {
   key: SortKey;
   dir: 'asc' | 'desc';
 }
-export const PAGE_SIZES = [25, 50, 100, 200, 1000] as const;
 export const TIME_OPS = ['gt', 'gte', 'lt', 'lte', 'eq', 'neq'] as const;
 export type TimeOp = (typeof TIME_OPS)[number];
 export const MEMBER_STATUSES = ['accepted', 'pending', 'rejected', 'all'] as const;
 export const IMAGE_STATUSES = ['queued', 'saving', 'active', 'killed', 'deleted', 'pending_delete', 'deactivated', 'uploading', 'importing'] as const;
-
-export interface ListState {
-  view: View;
-  hidden: boolean;
-  names: string[];
-  ids: string[];
-  statuses: string[];
-  memberStatus: string;
-  owner: string;
-  tags: string[];
-  diskFormats: string[];
-  containerFormats: string[];
-  protected: '' | 'true' | 'false';
-  sizeMin: string;
-  sizeMax: string;
-  /** "op:ISO-8601", one condition: Glance applies only the last created_at/updated_at parameter. */
-  created: string;
-  updated: string;
-  /** Nova's "changes-since": updated_at >= this. */
-  changedSince: string;
-  instance: string;
-  imageType: string;
-  minDisk: string;
-  minRam: string;
-  /** Custom properties, "key=value". */
-  props: string[];
-  sort: SortTerm[];
-  limit: number;
-  marker: string;
-  /** Markers of the pages before this one, oldest first ('' is the first page). */
-  trail: string[];
-}
-
-export const DEFAULT_STATE: ListState = {
-  view: 'visible',
-  hidden: false,
-  names: [],
-  ids: [],
-  statuses: [],
-  memberStatus: '',
-  owner: '',
-  tags: [],
-  diskFormats: [],
-  containerFormats: [],
-  protected: '',
-  sizeMin: '',
-  sizeMax: '',
-  created: '',
-  updated: '',
-  changedSince: '',
-  instance: '',
-  imageType: '',
-  minDisk: '',
-  minRam: '',
-  props: [],
-  sort: [],
-  limit: 25,
-  marker: '',
-  trail: [],
-};
-
-// URL names of the fields. Arrays are repeated params.
-const SCALARS = {
-  view: 'view',
-  memberStatus: 'member_status',
-  owner: 'owner',
-  protected: 'protected',
-  sizeMin: 'size_min',
-  sizeMax: 'size_max',
-  created: 'created_at',
-  updated: 'updated_at',
-  changedSince: 'changed_since',
-  instance: 'instance_uuid',
-  imageType: 'image_type',
-  minDisk: 'min_disk',
-  minRam: 'min_ram',
-  marker: 'marker',
-} as const satisfies Partial<Record<keyof ListState, string>>;
-const ARRAYS = {
-  names: 'name',
-  ids: 'id',
-  statuses: 'status',
-  tags: 'tag',
-  diskFormats: 'disk_format',
-  containerFormats: 'container_format',
-  props: 'prop',
-  trail: 'trail',
-} as const satisfies Partial<Record<keyof ListState, string>>;
 
 export function parseSort(text: string): SortTerm[] {
   const terms: SortTerm[] = [];
@@ -122,73 +34,71 @@ export function formatSort(sort: readonly SortTerm[]): string {
   return sort.map((term) => `${term.key}:${term.dir}`).join(',');
 }
 
-// One field of the URL, as zod reads it: junk falls back to the default, never to an error page.
+const sortTermSchema = z.object({ key: z.enum(SORT_KEYS), dir: z.enum(['asc', 'desc']) });
+// One field of the URL: junk falls back to the default, never to an error page.
 const text = z.string().catch('');
 const list = z.array(z.string()).catch([]);
 
-/** The URL as zod sees it (already read from URLSearchParams into single values and arrays). */
-const listSearchSchema = z.object({
-  view: z.enum(VIEWS).catch(DEFAULT_STATE.view),
-  hidden: z.literal('true').transform(() => true).catch(false),
-  names: list,
-  ids: list,
-  statuses: list,
-  memberStatus: z.union([z.enum(MEMBER_STATUSES), z.literal('')]).catch(''),
-  owner: text,
-  tags: list,
-  diskFormats: list,
-  containerFormats: list,
-  protected: z.enum(['true', 'false', '']).catch(''),
-  sizeMin: text,
-  sizeMax: text,
-  created: text,
-  updated: text,
-  changedSince: text,
-  instance: text,
-  imageType: text,
-  minDisk: text,
-  minRam: text,
-  props: list,
-  sort: z.string().transform(parseSort).catch([]),
-  limit: z.coerce.number().pipe(z.literal(PAGE_SIZES)).catch(25),
-  marker: text,
-  trail: list,
-}) satisfies z.ZodType<ListState, unknown>;
+/** The image list's URL: every field, its URL name, and paging (any page size Glance accepts). */
+export const imageListParams = defineListParams({
+  fields: z.object({
+    view: z.enum(VIEWS).catch('visible'),
+    hidden: z.stringbool({ truthy: ['true'], falsy: ['false'] }).catch(false),
+    names: list,
+    ids: list,
+    statuses: list,
+    memberStatus: optionalEnum(MEMBER_STATUSES),
+    owner: text,
+    tags: list,
+    diskFormats: list,
+    containerFormats: list,
+    protected: optionalEnum(['true', 'false']),
+    sizeMin: text,
+    sizeMax: text,
+    /** "op:ISO-8601", one condition: Glance applies only the last created_at/updated_at parameter. */
+    created: text,
+    updated: text,
+    /** Nova's "changes-since": updated_at >= this. */
+    changedSince: text,
+    instance: text,
+    imageType: text,
+    minDisk: text,
+    minRam: text,
+    /** Custom properties, "key=value". */
+    props: list,
+    sort: z.codec(z.string(), z.array(sortTermSchema), { decode: parseSort, encode: formatSort }).catch([]),
+  }),
+  // Scalars first, then repeated params, then the sort: the order links are written in.
+  urlNames: {
+    view: 'view',
+    hidden: 'hidden',
+    memberStatus: 'member_status',
+    owner: 'owner',
+    protected: 'protected',
+    sizeMin: 'size_min',
+    sizeMax: 'size_max',
+    created: 'created_at',
+    updated: 'updated_at',
+    changedSince: 'changed_since',
+    instance: 'instance_uuid',
+    imageType: 'image_type',
+    minDisk: 'min_disk',
+    minRam: 'min_ram',
+    names: 'name',
+    ids: 'id',
+    statuses: 'status',
+    tags: 'tag',
+    diskFormats: 'disk_format',
+    containerFormats: 'container_format',
+    props: 'prop',
+    sort: 'sort',
+  },
 
-/** Reads the list state from the URL; anything unknown or malformed falls back to the default. */
-export function decodeListState(search: URLSearchParams): ListState {
-  const raw: Record<string, unknown> = {
-    view: search.get('view') ?? undefined,
-    hidden: search.get('hidden') ?? undefined,
-    sort: search.get('sort') ?? undefined,
-    limit: search.get('limit') ?? undefined,
-  };
-  for (const [field, key] of Object.entries(SCALARS)) raw[field] = search.get(key) ?? undefined;
-  for (const [field, key] of Object.entries(ARRAYS)) raw[field] = search.getAll(key);
-  return listSearchSchema.parse(raw);
-}
-
-/** Writes the state to search params, leaving defaults out so links stay short. */
-export function encodeListState(state: ListState): URLSearchParams {
-  const search = new URLSearchParams();
-  if (state.view !== DEFAULT_STATE.view) search.set('view', state.view);
-  if (state.hidden) search.set('hidden', 'true');
-  for (const [field, key] of Object.entries(SCALARS) as [keyof typeof SCALARS, string][]) {
-    const value = state[field];
-    if (field !== 'view' && value) search.set(key, value);
-  }
-  for (const [field, key] of Object.entries(ARRAYS) as [keyof typeof ARRAYS, string][]) {
-    for (const value of state[field]) search.append(key, value);
-  }
-  if (state.sort.length) search.set('sort', formatSort(state.sort));
-  if (state.limit !== DEFAULT_STATE.limit) search.set('limit', String(state.limit));
-  return search;
-}
-
-/** A new filter, sort or page size starts again at the first page. */
-export function withChanges(state: ListState, changes: Partial<ListState>): ListState {
-  return { ...state, ...changes, marker: '', trail: [] };
-}
+  settings: ['view', 'sort'],
+  paging: { pageSizes: [10, 25, 50, 100, 200, 1000], defaultLimit: 25 },
+});
+export type ListState = typeof imageListParams.defaults;
+export const DEFAULT_STATE: ListState = imageListParams.defaults;
 
 // ---------------------------------------------------------------- validation
 
@@ -198,7 +108,8 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?
 
 export function parseTimeFilter(text: string): { op: TimeOp; time: string } | string {
   const match = /^([a-z]+):(.+)$/.exec(text);
-  const op = match ? match[1] : 'eq';
+  // A date alone means "on or after" it: "equal to midnight" would match nothing.
+  const op = match ? match[1] : 'gte';
   const time = match ? (match[2] ?? '') : text;
   const known = TIME_OPS.find((candidate) => candidate === op);
   if (!known) return `Unknown operator "${op}": use one of ${TIME_OPS.join(', ')}.`;
@@ -304,7 +215,27 @@ export function toGlanceQuery(state: ListState, projectId: string, errors: Field
   return query;
 }
 
-export function hasFilters(state: ListState): boolean {
-  const base = { ...DEFAULT_STATE, view: state.view, sort: state.sort, limit: state.limit, marker: state.marker, trail: state.trail };
-  return encodeListState(state).toString() !== encodeListState(base).toString();
+// ---------------------------------------------------------------- owner
+
+export type OwnerResolution = { id: string; name?: string } | { error: string };
+
+/**
+ * The owner filter takes a project ID; a project name is resolved where the user may look
+ * projects up (`names`: id → name, the projects Keystone lets this user see).
+ */
+export function resolveOwner(typed: string, names: ReadonlyMap<string, string> | undefined, isAdmin: boolean): OwnerResolution {
+  if (!typed) return { id: '' };
+  if (names?.has(typed)) return { id: typed, name: names.get(typed) ?? typed };
+  const byName = [...(names ?? [])].filter(([, name]) => name === typed || name.toLowerCase() === typed.toLowerCase());
+  const exact = byName.filter(([, name]) => name === typed);
+  const match = exact.length === 1 ? exact[0] : byName.length === 1 ? byName[0] : undefined;
+  if (match) return { id: match[0], name: match[1] };
+  if (byName.length > 1) return { error: `Several projects are named "${typed}": type the project ID.` };
+  // Keystone IDs are 32 hex digits; anything else that names no known project cannot match.
+  if (/^[0-9a-f]{32}$/i.test(typed) || names === undefined) return { id: typed };
+  return {
+    error: isAdmin
+      ? `No project is named "${typed}": type a project name or ID.`
+      : `"${typed}" is not one of your projects' names. You may look up only your own projects: type the owner's project ID.`,
+  };
 }

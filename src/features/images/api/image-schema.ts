@@ -40,6 +40,7 @@ export const imageListSchema = z.looseObject({
   first: z.string().optional(),
   next: z.string().optional(),
 });
+export type ImageList = z.infer<typeof imageListSchema>;
 
 /** Attributes Glance defines itself; everything else on an image is an extra property. */
 export const BASE_ATTRIBUTES = new Set([

@@ -250,9 +250,10 @@ describe('ImagesPage', () => {
     expect(isDisabled(screen.getByRole('checkbox', { name: 'Select img-000' }))).toBe(true);
     const bar = screen.getByRole('region', { name: 'Selected images' });
     expect(bar?.textContent).toMatch('2 selected');
-    fireEvent.click(within(bar).getByRole('button', { name: 'Delete…' }));
-    await act(async () => fireEvent.click(within(screen.getByRole('dialog', { name: 'Delete 2 images?' })).getByRole('button', { name: 'Delete 2' })));
-    const results = await screen.findByRole('dialog', { name: '1 of 2 failed' });
+    // The protected image is not sent: it is skipped, with the reason.
+    fireEvent.click(within(bar).getByRole('button', { name: 'Delete… (1 of 2)' }));
+    await act(async () => fireEvent.click(within(screen.getByRole('dialog', { name: 'Delete 1 image?' })).getByRole('button', { name: 'Delete 1' })));
+    const results = await screen.findByRole('dialog', { name: '1 done, 1 skipped' });
     expect(within(results).getByText('img-001').closest('li')?.textContent).toMatch(/protected/);
     expect(within(results).getByText('img-003').closest('li')?.textContent).toMatch('done');
     expect([...deleted]).toEqual(['id-003']);
@@ -263,6 +264,7 @@ describe('ImagesPage', () => {
     renderPage();
     await screen.findByRole('link', { name: 'img-001' });
     expect(isDisabled(screen.getByRole('checkbox', { name: 'Select img-001' }))).toBe(true);
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for img-001' }));
     expect(screen.queryByRole('menuitem', { name: 'Download' })).toBeNull();
     expect(screen.getAllByRole('menuitem', { name: 'View' })).not.toHaveLength(0);
   });
@@ -270,6 +272,7 @@ describe('ImagesPage', () => {
   it('remembers the chosen columns', async () => {
     renderPage();
     await screen.findByRole('link', { name: 'img-000' });
+    fireEvent.click(screen.getByRole('button', { name: /Columns/ }));
     fireEvent.click(screen.getByRole('checkbox', { name: 'Created' }));
     expect(screen.getByRole('columnheader', { name: /Created/ })).toBeTruthy();
     cleanup();

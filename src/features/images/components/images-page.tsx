@@ -1,35 +1,23 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
-import { useLocation, useSearchParams } from 'react-router';
-import { z } from 'zod';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { ListView } from '@/components/list/list-view';
+import { useListController } from '@/components/list/use-list-controller';
 import { Button } from '@/components/ui/button';
-import { Pager } from '@/components/ui/pager';
-import { cn } from '@/components/ui/cn';
 import { PageHeader } from '@/components/ui/page';
-import { EmptyState, ErrorPanel, Spinner } from '@/components/ui/states';
-import {
-  DEFAULT_STATE,
-  PAGE_SIZES,
-  decodeListState,
-  encodeListState,
-  hasFilters,
-  toGlanceQuery,
-  validateListState,
-  withChanges,
-  type ListState,
-  type View,
-} from '@/features/images/api/image-list-params';
+import { TabNav } from '@/components/ui/tab-nav';
 import { projectNamesQuery } from '@/features/auth';
-import type { BulkResult } from '@/features/images/api/image-bulk';
+import type { BulkOutcome } from '@/features/images/api/bulk-rules';
+import { imageListParams, resolveOwner, toGlanceQuery, validateListState, VIEWS, type ListState, type View } from '@/features/images/api/image-list-params';
 import { imageQueries } from '@/features/images/api/image-queries';
-import type { Image } from '@/features/images/api/image-schema';
-import { FilterChips, ListFilters, ResetFilters } from '@/features/images/components/list-filters';
+import type { Image, ImageList } from '@/features/images/api/image-schema';
+import { ColumnChooser } from '@/features/images/components/column-chooser';
 import { BulkBar, BulkResults } from '@/features/images/components/list-actions';
-import { COLUMNS, ColumnChooser, DEFAULT_COLUMNS, ListTable, type Column } from '@/features/images/components/list-table';
+import { FilterChips, ListFilters } from '@/features/images/components/list-filters';
+import { COLUMNS, DEFAULT_COLUMNS, ListTable, type Column } from '@/features/images/components/list-table';
 import { isApiError } from '@/lib/api-error';
 import { readPref, writePref } from '@/lib/prefs';
 import { usePermissions, useSession } from '@/lib/session';
-import { nextPage, previousPage } from '@/lib/marker-paging';
 
 const VIEW_LABELS: Record<View, string> = {
   visible: 'Visible to me',
@@ -40,8 +28,6 @@ const VIEW_LABELS: Record<View, string> = {
   all: 'Everything',
 };
 
-const markerLostSchema = z.object({ markerLost: z.literal(true) });
-
 const COLUMNS_PREF = 'image-columns';
 const readColumns = () =>
   readPref<Column[]>(COLUMNS_PREF, (raw) => (Array.isArray(raw) ? COLUMNS.filter((column) => raw.includes(column)) : undefined)) ?? DEFAULT_COLUMNS;
@@ -49,64 +35,56 @@ const readColumns = () =>
 /** The image catalogue: every Glance filter, server-side sort and marker paging, all in the URL. */
 export function ImagesPage() {
   const session = useSession();
+  const projectId = session.project.id;
   const { isAdmin, canWrite } = usePermissions();
-  const queryClient = useQueryClient();
-  const [search, setSearch] = useSearchParams();
-  const location = useLocation();
-  const state = useMemo(() => decodeListState(search), [search]);
-  const errors = useMemo(() => validateListState(state), [state]);
-  const query = useMemo(() => toGlanceQuery(state, session.project.id, errors), [state, session.project.id, errors]);
-  const list = useQuery(imageQueries.list(query));
   const [columns, setColumns] = useState<Column[]>(readColumns);
+  const [search] = useSearchParams();
+  // The filter panel starts open when the URL arrives with filters on.
+  const [showFilters, setShowFilters] = useState(() => imageListParams.hasFilters(imageListParams.decode(search)));
+  // Project names: the owner column, and the owner filter typed as a name.
+  const [needNames, setNeedNames] = useState(false);
+  const owners = useQuery({ ...projectNamesQuery(session.user.id, isAdmin), enabled: needNames });
+
+  // The query for a state: only valid filters are sent, and an owner typed as a name goes as its ID.
+  const checked = useCallback(
+    (state: ListState) => {
+      const owner = resolveOwner(state.owner, owners.data, isAdmin);
+      const errors = validateListState(state);
+      if ('error' in owner) errors.owner = owner.error;
+      return { errors, owner, query: toGlanceQuery({ ...state, owner: 'id' in owner ? owner.id : '' }, projectId, errors) };
+    },
+    [owners.data, isAdmin, projectId],
+  );
+  const controller = useListController({
+    params: imageListParams,
+    query: useCallback((state: ListState) => imageQueries.list(checked(state).query), [checked]),
+    // Glance's visibility=shared includes the project's own shared images; this view is about others'.
+    rows: useCallback((page: ImageList, state: ListState) => (state.view === 'shared' ? page.images.filter((image) => image.owner !== projectId) : page.images), [projectId]),
+    markerOf: (page: ImageList) => page.images.at(-1)?.id,
+    hasNext: (page: ImageList) => Boolean(page.next),
+    prefetchNext: true,
+  });
+  const { state, change, list } = controller;
+  const { errors, owner } = useMemo(() => checked(state), [checked, state]);
+  const showOwner = columns.includes('owner') || (isAdmin && state.view === 'all');
+  if (!needNames && (showOwner || showFilters || state.owner !== '')) setNeedNames(true);
+
   // A selection belongs to one page of one query: it is empty again when the URL changes.
   const [selection, setSelection] = useState<{ key: string; ids: Set<string> }>({ key: '', ids: new Set() });
-  const searchKey = search.toString();
-  const selected = selection.key === searchKey ? selection.ids : new Set<string>();
-  const setSelected = useCallback((ids: Set<string>) => setSelection({ key: searchKey, ids }), [searchKey]);
-  const [bulkResults, setBulkResults] = useState<BulkResult[] | null>(null);
-  const [showFilters, setShowFilters] = useState(() => hasFilters(state));
-  const showOwner = columns.includes('owner') || (isAdmin && state.view === 'all');
-  const owners = useQuery({ ...projectNamesQuery(session.user.id, isAdmin), enabled: showOwner });
+  const selected = useMemo(() => (selection.key === controller.viewKey ? selection.ids : new Set<string>()), [selection, controller.viewKey]);
+  const setSelected = useCallback((ids: Set<string>) => setSelection({ key: controller.viewKey, ids }), [controller.viewKey]);
+  const [bulkResults, setBulkResults] = useState<BulkOutcome[] | null>(null);
 
-  const navigate = useCallback((next: ListState) => setSearch(encodeListState(next)), [setSearch]);
-  const change = useCallback((changes: Partial<ListState>) => navigate(withChanges(state, changes)), [navigate, state]);
-
-  const images = useMemo(() => {
-    const rows = list.data?.images ?? [];
-    // Glance's visibility=shared includes the project's own shared images; this view is about others'.
-    return state.view === 'shared' ? rows.filter((image) => image.owner !== session.project.id) : rows;
-  }, [list.data, state.view, session.project.id]);
-  const lastId = list.data?.images.at(-1)?.id;
-  const hasNext = Boolean(list.data?.next && lastId);
-
-  // The next page is fetched ahead, so "Next" is instant.
-  useEffect(() => {
-    if (hasNext && lastId && !list.isPlaceholderData) {
-      void queryClient.prefetchQuery(imageQueries.list(toGlanceQuery(nextPage(state, lastId), session.project.id, errors)));
-    }
-  }, [hasNext, lastId, list.isPlaceholderData, queryClient, state, session.project.id, errors]);
-
-  // A marker that no longer exists (the image was deleted) is a 400: go back to the first page,
-  // replacing the broken URL so Back does not return to it, and say why.
-  // The note travels in the history entry's state, so it goes away with the next navigation.
-  useEffect(() => {
-    if (state.marker && isApiError(list.error) && list.error.status === 400) {
-      setSearch(encodeListState({ ...state, marker: '', trail: [] }), { replace: true, state: { markerLost: true } });
-    }
-  }, [list.error, state, setSearch]);
-  const markerLost = markerLostSchema.safeParse(location.state).success;
-
-  const canManage = useCallback((image: Image) => canWrite && (isAdmin || image.owner === session.project.id), [canWrite, isAdmin, session.project.id]);
+  const canManage = useCallback((image: Image) => canWrite && (isAdmin || image.owner === projectId), [canWrite, isAdmin, projectId]);
   // Readers may not download; a deactivated image's data is for admins only.
   const canDownload = useCallback((image: Image) => canWrite && (image.status === 'active' || (image.status === 'deactivated' && isAdmin)), [canWrite, isAdmin]);
-  const ownerName = useCallback(
-    (id: string | null) => (id ? (owners.data?.get(id) ?? id) : '—'),
-    [owners.data],
-  );
+  const ownerName = useCallback((id: string | null) => (id ? (owners.data?.get(id) ?? id) : '—'), [owners.data]);
+  const onSort = useCallback((sort: ListState['sort']) => change({ sort }), [change]);
+
   const queryRejected = isApiError(list.error) && list.error.status === 400 && !state.marker;
-  const views = (Object.keys(VIEW_LABELS) as View[]).map((view) => ({ view, label: view === 'all' && isAdmin ? 'All projects' : VIEW_LABELS[view] }));
-  const tableColumns = showOwner && !columns.includes('owner') ? [...columns, 'owner' as const] : columns;
-  const selectedImages = images.filter((image) => selected.has(image.id));
+  const views = VIEWS.map((view) => ({ id: view, label: view === 'all' && isAdmin ? 'All projects' : VIEW_LABELS[view] }));
+  const tableColumns = useMemo(() => (showOwner && !columns.includes('owner') ? [...columns, 'owner' as const] : columns), [showOwner, columns]);
+  const selectedImages = controller.rows.filter((image) => selected.has(image.id));
 
   return (
     <>
@@ -131,40 +109,24 @@ export function ImagesPage() {
         {state.hidden ? 'Hidden images only (Glance lists hidden or visible ones, never both).' : 'Hidden images are left out.'}
       </PageHeader>
 
-      <nav aria-label="Image views" className="mb-3 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
-        {views.map(({ view, label }) => (
-          <button
-            key={view}
-            type="button"
-            aria-current={state.view === view ? 'page' : undefined}
-            onClick={() => change({ view })}
-            className={cn(
-              '-mb-px border-b-2 px-3 py-1.5 text-sm',
-              state.view === view ? 'border-sky-600 font-medium text-sky-800 dark:text-sky-300' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400',
-            )}
-          >
-            {label}
-          </button>
-        ))}
-      </nav>
+      <TabNav label="Image views" items={views} current={state.view} onSelect={(view) => change({ view: VIEWS.find((known) => known === view) ?? 'visible' })} />
 
       <section aria-label="Filters" className="mb-3 space-y-2">
         <div className="flex flex-wrap items-center gap-2">
           <Button size="sm" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
             Filters
           </Button>
-          <FilterChips state={state} onChange={change} />
-          {hasFilters(state) && <ResetFilters onReset={() => navigate({ ...DEFAULT_STATE, view: state.view, limit: state.limit, sort: state.sort })} />}
+          <FilterChips state={state} errors={errors} ownerName={'name' in owner ? owner.name : undefined} onChange={change} />
+          {controller.hasFilters && (
+            <Button size="sm" variant="ghost" onClick={controller.clearFilters}>
+              Reset filters
+            </Button>
+          )}
         </div>
         {showFilters && (
           <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
             <ListFilters state={state} errors={errors} onChange={change} />
           </div>
-        )}
-        {markerLost && (
-          <p role="status" className="text-sm text-amber-800 dark:text-amber-300">
-            Back to the first page: the page you asked for started after an image that no longer exists.
-          </p>
         )}
         {queryRejected && (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">
@@ -173,49 +135,36 @@ export function ImagesPage() {
         )}
       </section>
 
-      {canWrite && selectedImages.length > 0 && (
-        <div className="mb-3">
-          <BulkBar
-            images={selectedImages}
-            onFinished={(results) => {
-              setSelected(new Set());
-              setBulkResults(results);
-            }}
-          />
-        </div>
-      )}
       <BulkResults results={bulkResults} onClose={() => setBulkResults(null)} />
-
-      {list.isPending && <Spinner label="Loading images" />}
-      {list.isError && !queryRejected && !state.marker && <ErrorPanel error={list.error} onRetry={() => void list.refetch()} />}
-      {list.data && images.length === 0 && (
-        <EmptyState title="No images match">{hasFilters(state) ? 'Remove a filter or reset them.' : 'Nothing in this view yet.'}</EmptyState>
-      )}
-      {images.length > 0 && (
-        <div className={cn(list.isPlaceholderData && 'opacity-60 transition-opacity')} aria-busy={list.isFetching}>
+      <ListView
+        controller={controller}
+        noun={{ plural: 'images', one: 'an image' }}
+        ownsError={queryRejected}
+        empty={(filtered) => ({ title: 'No images match', detail: filtered ? 'Remove a filter or reset them.' : 'Nothing in this view yet.' })}
+      >
+        {(rows) => (
           <ListTable
-            images={images}
+            images={rows}
             columns={tableColumns}
             sort={state.sort}
-            onSort={(sort) => change({ sort })}
+            onSort={onSort}
             selected={selected}
             onSelect={setSelected}
             ownerName={ownerName}
             canManage={canManage}
             canDownload={canDownload}
           />
-        </div>
+        )}
+      </ListView>
+      {canWrite && selectedImages.length > 0 && (
+        <BulkBar
+          images={selectedImages}
+          onFinished={(results) => {
+            setSelected(new Set());
+            setBulkResults(results);
+          }}
+        />
       )}
-
-      <Pager
-        position={state}
-        canNext={hasNext && !list.isPlaceholderData}
-        onPrevious={() => navigate(previousPage(state))}
-        onNext={() => lastId && navigate(nextPage(state, lastId))}
-        pageSize={state.limit}
-        pageSizes={PAGE_SIZES}
-        onPageSize={(limit) => change({ limit })}
-      />
     </>
   );
 }

@@ -1,11 +1,13 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, inputClass } from '@/components/ui/field';
+import { MoreIcon } from '@/components/ui/icons';
+import { Menu, MenuItem, MenuLink } from '@/components/ui/menu';
 import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
-import { useBulkAction, type BulkAction, type BulkResult } from '@/features/images/api/image-bulk';
+import { mergeOutcomes, planBulk, skipReason, summarizeOutcomes, type BulkOutcome, type BulkPlan } from '@/features/images/api/bulk-rules';
+import { useBulkAction, type BulkAction } from '@/features/images/api/image-bulk';
 import { downloadImage } from '@/features/images/api/image-download';
 import { useDeleteImage, useSetImageActive, useUpdateImage } from '@/features/images/api/image-mutations';
 import type { Image } from '@/features/images/api/image-schema';
@@ -19,75 +21,82 @@ function reportError(what: string, error: unknown) {
   toast('error', `${what}: ${title}`, detail);
 }
 
+/** A list of image names that scrolls when long; focusable so the keyboard can scroll it. */
+function NameList({ label: listLabel, children }: { label: string; children: ReactNode }) {
+  return (
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex -- a scrollable region must be reachable by keyboard (axe: scrollable-region-focusable)
+    <ul aria-label={listLabel} tabIndex={0} className="max-h-48 space-y-0.5 overflow-y-auto rounded border border-slate-200 px-2 py-1 break-all dark:border-slate-700">
+      {children}
+    </ul>
+  );
+}
+
 /** The per-row menu: what the user's role and the image's state allow. */
 export function RowActions({ image, canManage, canDownload }: { image: Image; canManage: boolean; canDownload: boolean }) {
-  const [confirmDelete, setConfirmDelete] = useState(false);
+  const [confirm, setConfirm] = useState<'delete' | 'activation' | null>(null);
   const remove = useDeleteImage();
   const setActive = useSetImageActive();
   const update = useUpdateImage();
   const name = label(image);
+  const activating = image.status === 'deactivated';
+  const canToggleActive = canManage && !skipReason(image, { kind: activating ? 'reactivate' : 'deactivate' });
+  const close = () => setConfirm(null);
   return (
     <>
-      <details className="relative inline-block text-left">
-        <summary className="cursor-pointer list-none rounded px-1.5 py-0.5 text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-700" aria-label={`Actions for ${name}`}>
-          ⋯
-        </summary>
-        <div role="menu" aria-label={`Actions for ${name}`} className="absolute right-0 z-10 mt-1 flex w-44 flex-col rounded-md border border-slate-200 bg-white py-1 text-sm shadow-lg dark:border-slate-700 dark:bg-slate-900">
-          <Link role="menuitem" to={paths.image(image.id)} className="px-3 py-1 hover:bg-slate-100 dark:hover:bg-slate-800">
-            {canManage ? 'Edit' : 'View'}
-          </Link>
-          {canDownload && (
-            <button role="menuitem" type="button" className="px-3 py-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800" onClick={() => void downloadImage(image).catch((error: unknown) => reportError(`Downloading ${name}`, error))}>
-              Download
-            </button>
-          )}
-          {canManage && (image.status === 'active' || image.status === 'deactivated') && (
-            <button
-              role="menuitem"
-              type="button"
-              className="px-3 py-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
-              onClick={() =>
-                setActive.mutate(
-                  { id: image.id, active: image.status === 'deactivated' },
-                  {
-                    onSuccess: () => toast('success', `${name} ${image.status === 'deactivated' ? 'reactivated' : 'deactivated'}`),
-                    onError: (error) => reportError(name, error),
-                  },
-                )
-              }
-            >
-              {image.status === 'deactivated' ? 'Reactivate' : 'Deactivate'}
-            </button>
-          )}
-          {canManage && (
-            <button
-              role="menuitem"
-              type="button"
-              className="px-3 py-1 text-left hover:bg-slate-100 dark:hover:bg-slate-800"
-              onClick={() =>
-                update.mutate(
-                  { id: image.id, ops: [{ op: 'replace', path: pointer('os_hidden'), value: !image.os_hidden }] },
-                  { onSuccess: () => toast('success', `${name} ${image.os_hidden ? 'is listed again' : 'is hidden'}`), onError: (error) => reportError(name, error) },
-                )
-              }
-            >
-              {image.os_hidden ? 'Unhide' : 'Hide'}
-            </button>
-          )}
-          {canManage && (
-            <button role="menuitem" type="button" className="px-3 py-1 text-left text-red-700 hover:bg-red-50 dark:text-red-400 dark:hover:bg-red-950/40" onClick={() => setConfirmDelete(true)}>
-              Delete…
-            </button>
-          )}
-        </div>
-      </details>
+      <Menu label={`Actions for ${name}`} trigger={<MoreIcon />}>
+        {/* Edit opens the detail page with its form open; readers only view. */}
+        <MenuLink to={canManage ? paths.imageEdit(image.id) : paths.image(image.id)}>{canManage ? 'Edit' : 'View'}</MenuLink>
+        {canDownload && <MenuItem onSelect={() => void downloadImage(image).catch((error: unknown) => reportError(`Downloading ${name}`, error))}>Download</MenuItem>}
+        {canToggleActive && <MenuItem onSelect={() => setConfirm('activation')}>{activating ? 'Reactivate…' : 'Deactivate…'}</MenuItem>}
+        {canManage && (
+          <MenuItem
+            onSelect={() =>
+              update.mutate(
+                { id: image.id, ops: [{ op: 'replace', path: pointer('os_hidden'), value: !image.os_hidden }] },
+                { onSuccess: () => toast('success', `${name} ${image.os_hidden ? 'is listed again' : 'is hidden'}`), onError: (error) => reportError(name, error) },
+              )
+            }
+          >
+            {image.os_hidden ? 'Unhide' : 'Hide'}
+          </MenuItem>
+        )}
+        {canManage && (
+          <MenuItem danger onSelect={() => setConfirm('delete')}>
+            Delete…
+          </MenuItem>
+        )}
+      </Menu>
       <Dialog
-        open={confirmDelete}
-        title={image.protected ? `${name} is protected` : `Delete ${name}?`}
-        onClose={() => setConfirmDelete(false)}
+        open={confirm === 'activation'}
+        title={activating ? `Reactivate ${name}?` : `Deactivate ${name}?`}
+        onClose={close}
         footer={
           <>
-            <Button onClick={() => setConfirmDelete(false)}>Cancel</Button>
+            <Button onClick={close}>Cancel</Button>
+            <Button
+              variant="primary"
+              busy={setActive.isPending}
+              onClick={() =>
+                setActive.mutate(
+                  { id: image.id, active: activating },
+                  { onSuccess: () => toast('success', `${name} ${activating ? 'reactivated' : 'deactivated'}`), onError: (error) => reportError(name, error), onSettled: close },
+                )
+              }
+            >
+              {activating ? 'Reactivate' : 'Deactivate'}
+            </Button>
+          </>
+        }
+      >
+        <p>{activating ? 'Its data can be downloaded and booted again.' : 'Nobody but administrators can download or boot it until it is reactivated. Its data is kept.'}</p>
+      </Dialog>
+      <Dialog
+        open={confirm === 'delete'}
+        title={image.protected ? `${name} is protected` : `Delete ${name}?`}
+        onClose={close}
+        footer={
+          <>
+            <Button onClick={close}>Cancel</Button>
             {image.protected ? (
               <Button
                 variant="primary"
@@ -95,7 +104,7 @@ export function RowActions({ image, canManage, canDownload }: { image: Image; ca
                 onClick={() =>
                   update.mutate(
                     { id: image.id, ops: [{ op: 'replace', path: pointer('protected'), value: false }] },
-                    { onSuccess: () => toast('info', `${name} is no longer protected`), onError: (error) => reportError(name, error), onSettled: () => setConfirmDelete(false) },
+                    { onSuccess: () => toast('info', `${name} is no longer protected`), onError: (error) => reportError(name, error), onSettled: close },
                   )
                 }
               >
@@ -106,11 +115,7 @@ export function RowActions({ image, canManage, canDownload }: { image: Image; ca
                 variant="danger"
                 busy={remove.isPending}
                 onClick={() =>
-                  remove.mutate(image.id, {
-                    onSuccess: () => toast('success', `${name} deleted`),
-                    onError: (error) => reportError(`Deleting ${name}`, error),
-                    onSettled: () => setConfirmDelete(false),
-                  })
+                  remove.mutate(image.id, { onSuccess: () => toast('success', `${name} deleted`), onError: (error) => reportError(`Deleting ${name}`, error), onSettled: close })
                 }
               >
                 Delete
@@ -129,100 +134,152 @@ export function RowActions({ image, canManage, canDownload }: { image: Image; ca
   );
 }
 
-const BULK_LABELS: Record<BulkAction['kind'], string> = {
-  delete: 'Delete',
-  deactivate: 'Deactivate',
-  reactivate: 'Reactivate',
-  hide: 'Hide',
-  unhide: 'Unhide',
-  protect: 'Protect',
-  unprotect: 'Unprotect',
-  'add-tag': 'Add tag',
-  'remove-tag': 'Remove tag',
-};
-
 /** Each image's outcome of a bulk action; shown by the page, which outlives the selection. */
-export function BulkResults({ results, onClose }: { results: BulkResult[] | null; onClose: () => void }) {
-  const failed = results?.filter((result) => !result.ok) ?? [];
+export function BulkResults({ results, onClose }: { results: readonly BulkOutcome[] | null; onClose: () => void }) {
   return (
-    <Dialog
-      open={results !== null}
-      title={failed.length ? `${failed.length} of ${results?.length ?? 0} failed` : `All ${results?.length ?? 0} done`}
-      onClose={onClose}
-      footer={<Button onClick={onClose}>Close</Button>}
-    >
-      <ul aria-label="Results" className="max-h-80 space-y-1 overflow-y-auto">
+    <Dialog open={results !== null} title={results ? summarizeOutcomes(results) : ''} onClose={onClose} footer={<Button onClick={onClose}>Close</Button>}>
+      <NameList label="Results">
         {results?.map((result) => (
-          <li key={result.image.id} className={result.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'}>
+          <li
+            key={result.image.id}
+            className={
+              result.skipped ? 'text-amber-800 dark:text-amber-300' : result.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'
+            }
+          >
             <strong>{label(result.image)}</strong>: {result.ok ? 'done' : result.message}
           </li>
         ))}
-      </ul>
+      </NameList>
     </Dialog>
   );
 }
 
-/** Acts on the selected images; `onFinished` receives each image's outcome. */
-export function BulkBar({ images, onFinished }: { images: Image[]; onFinished: (results: BulkResult[]) => void }) {
+type ConfirmedKind = 'deactivate' | 'reactivate' | 'hide' | 'unhide' | 'protect' | 'unprotect' | 'delete';
+
+// The state changes the single-image actions confirm are confirmed here too, with the same words.
+const CONFIRMED: Record<ConfirmedKind, { label: string; consequence: string; danger?: boolean }> = {
+  deactivate: { label: 'Deactivate', consequence: 'Nobody but administrators can download or boot them until they are reactivated. Their data is kept.' },
+  reactivate: { label: 'Reactivate', consequence: 'Their data can be downloaded and booted again.' },
+  hide: { label: 'Hide', consequence: 'They stay usable by ID but leave default image lists (os_hidden).' },
+  unhide: { label: 'Unhide', consequence: 'They appear in default image lists again.' },
+  protect: { label: 'Protect', consequence: 'A protected image cannot be deleted until it is unprotected.' },
+  unprotect: { label: 'Unprotect', consequence: 'They can then be deleted.' },
+  delete: { label: 'Delete', consequence: 'The images and their data are deleted for good. Servers already booted from them keep running.', danger: true },
+};
+const KINDS = Object.keys(CONFIRMED) as ConfirmedKind[];
+const count = (n: number) => `${n} ${n === 1 ? 'image' : 'images'}`;
+
+function BulkConfirm({ kind, plan, busy, onRun, onCancel }: { kind: ConfirmedKind | null; plan: BulkPlan<Image>; busy: boolean; onRun: () => void; onCancel: () => void }) {
+  const text = kind ? CONFIRMED[kind] : undefined;
+  return (
+    <Dialog
+      open={kind !== null}
+      title={text ? `${text.label} ${count(plan.apply.length)}?` : ''}
+      onClose={onCancel}
+      footer={
+        <>
+          <Button onClick={onCancel}>Cancel</Button>
+          <Button variant={text?.danger ? 'danger' : 'primary'} busy={busy} disabled={plan.apply.length === 0} onClick={onRun}>
+            {text?.label} {plan.apply.length}
+          </Button>
+        </>
+      }
+    >
+      <p>{text?.consequence}</p>
+      <NameList label={`Images to ${text?.label.toLowerCase() ?? ''}`}>
+        {plan.apply.map((image) => (
+          <li key={image.id}>{label(image)}</li>
+        ))}
+      </NameList>
+      {plan.skip.length > 0 && (
+        <>
+          <p>
+            {count(plan.skip.length)} of the selection {plan.skip.length === 1 ? 'is' : 'are'} skipped:
+          </p>
+          <NameList label="Skipped images">
+            {plan.skip.map(({ image, reason }) => (
+              <li key={image.id} className="text-amber-800 dark:text-amber-300">
+                <strong>{label(image)}</strong>: {reason}
+              </li>
+            ))}
+          </NameList>
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+/**
+ * Acts on the selected images; `onFinished` receives each image's outcome, skipped ones
+ * included. Sticks to the bottom of the viewport while the table scrolls under it.
+ */
+export function BulkBar({ images, onFinished }: { images: Image[]; onFinished: (results: BulkOutcome[]) => void }) {
   const bulk = useBulkAction();
   const [tag, setTag] = useState('');
-  const [pending, setPending] = useState<BulkAction | null>(null);
+  const [pending, setPending] = useState<ConfirmedKind | null>(null);
   const [progress, setProgress] = useState(0);
+  const [running, setRunning] = useState(0);
+  const planFor = (action: BulkAction) => planBulk(images, action);
   const run = (action: BulkAction) => {
+    const plan = planFor(action);
     setProgress(0);
+    setRunning(plan.apply.length);
     bulk.mutate(
-      { images, action, onProgress: setProgress },
+      { images: plan.apply, action, onProgress: setProgress },
       {
-        onSuccess: (outcome) => {
+        onSuccess: (ran) => {
           setPending(null);
-          onFinished(outcome);
+          onFinished(mergeOutcomes(images, ran, plan));
         },
       },
     );
   };
   const tagError = tag.length > 255 ? 'At most 255 characters.' : undefined;
+  const tagAction = (kind: 'add-tag' | 'remove-tag') => {
+    const trimmed = tag.trim();
+    const applies = trimmed ? planFor({ kind, tag: trimmed }).apply.length : images.length;
+    return (
+      <Button size="sm" disabled={!trimmed || !!tagError || bulk.isPending || applies === 0} onClick={() => run({ kind, tag: trimmed })}>
+        {`${kind === 'add-tag' ? 'Add tag' : 'Remove tag'}${trimmed && applies < images.length ? ` (${applies} of ${images.length})` : ''}`}
+      </Button>
+    );
+  };
   return (
-    <div role="region" aria-label="Selected images" className="flex flex-wrap items-end gap-2 rounded-lg border border-sky-200 bg-sky-50 p-2 text-sm dark:border-sky-900 dark:bg-sky-950/40">
+    <div
+      role="region"
+      aria-label="Selected images"
+      className="sticky bottom-0 z-20 flex flex-wrap items-end gap-2 rounded-lg border border-sky-200 bg-sky-50 p-2 text-sm shadow-[0_-2px_8px_rgb(0_0_0/0.08)] dark:border-sky-900 dark:bg-sky-950"
+    >
       <span className="self-center font-medium">{images.length} selected</span>
-      {(['deactivate', 'reactivate', 'hide', 'unhide', 'protect', 'unprotect'] as const).map((kind) => (
-        <Button key={kind} size="sm" disabled={bulk.isPending || images.length === 0} onClick={() => run({ kind })}>
-          {BULK_LABELS[kind]}
-        </Button>
-      ))}
+      {KINDS.map((kind) => {
+        const applies = planFor({ kind }).apply.length;
+        // Only what applies to at least one selected image is offered; a partial fit says how many.
+        if (applies === 0) return null;
+        return (
+          <Button key={kind} size="sm" variant={CONFIRMED[kind].danger ? 'danger' : 'secondary'} disabled={bulk.isPending} onClick={() => setPending(kind)}>
+            {`${CONFIRMED[kind].label}…${applies < images.length ? ` (${applies} of ${images.length})` : ''}`}
+          </Button>
+        );
+      })}
       <div className="flex items-end gap-1">
         <Field label="Tag" error={tagError} className="w-36">
           <input className={`${inputClass} py-1`} value={tag} onChange={(event) => setTag(event.target.value)} />
         </Field>
-        <Button size="sm" disabled={!tag.trim() || !!tagError || bulk.isPending} onClick={() => run({ kind: 'add-tag', tag: tag.trim() })}>
-          Add tag
-        </Button>
-        <Button size="sm" disabled={!tag.trim() || !!tagError || bulk.isPending} onClick={() => run({ kind: 'remove-tag', tag: tag.trim() })}>
-          Remove tag
-        </Button>
+        {tagAction('add-tag')}
+        {tagAction('remove-tag')}
       </div>
-      <Button size="sm" variant="danger" disabled={bulk.isPending || images.length === 0} onClick={() => setPending({ kind: 'delete' })}>
-        Delete…
-      </Button>
       {bulk.isPending && (
-        <progress className="h-2 w-32 self-center" max={images.length} value={progress} aria-label="Progress">
-          {progress} of {images.length}
+        <progress className="h-2 w-32 self-center" max={running} value={progress} aria-label="Progress">
+          {progress} of {running}
         </progress>
       )}
-      <Dialog
-        open={pending?.kind === 'delete'}
-        title={`Delete ${images.length} images?`}
-        onClose={() => setPending(null)}
-        footer={
-          <>
-            <Button onClick={() => setPending(null)}>Cancel</Button>
-            <Button variant="danger" busy={bulk.isPending} onClick={() => run({ kind: 'delete' })}>
-              Delete {images.length}
-            </Button>
-          </>
-        }
-      >
-        <p>The images and their data are deleted for good. Protected images are skipped and reported.</p>
-      </Dialog>
+      <BulkConfirm
+        kind={pending}
+        plan={pending ? planFor({ kind: pending }) : { apply: [], skip: [] }}
+        busy={bulk.isPending}
+        onRun={() => pending && run({ kind: pending })}
+        onCancel={() => setPending(null)}
+      />
     </div>
   );
 }

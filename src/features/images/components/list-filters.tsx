@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
 import { Field, inputClass } from '@/components/ui/field';
 import {
   IMAGE_STATUSES,
@@ -104,9 +104,16 @@ const SCALAR_LABELS: Record<ScalarField, string> = {
   minRam: 'Minimum RAM (MiB)',
 };
 
-/** Every active filter as a removable chip. */
-export function FilterChips({ state, onChange }: Omit<FiltersProps, 'errors'>) {
-  const chips: { label: string; remove: Partial<ListState> }[] = [];
+interface Chip {
+  label: string;
+  remove: Partial<ListState>;
+  /** Why the value is not applied (it is never sent to Glance). */
+  error?: string | undefined;
+}
+
+/** Every active filter as a removable chip; a value Glance would not get is marked "not applied". */
+export function FilterChips({ state, errors, ownerName, onChange }: FiltersProps & { ownerName?: string | undefined }) {
+  const chips: Chip[] = [];
   const arrays: [ArrayField | 'statuses' | 'diskFormats' | 'containerFormats', string][] = [
     ['names', 'name'],
     ['ids', 'id'],
@@ -117,10 +124,11 @@ export function FilterChips({ state, onChange }: Omit<FiltersProps, 'errors'>) {
     ['props', 'property'],
   ];
   for (const [field, label] of arrays) {
-    for (const value of state[field]) chips.push({ label: `${label}: ${value}`, remove: { [field]: state[field].filter((v) => v !== value) } });
+    for (const value of state[field]) chips.push({ label: `${label}: ${value}`, remove: { [field]: state[field].filter((v) => v !== value) }, error: errors[field] });
   }
   for (const field of Object.keys(SCALAR_LABELS) as ScalarField[]) {
-    if (state[field]) chips.push({ label: `${SCALAR_LABELS[field]}: ${state[field]}`, remove: { [field]: '' } });
+    const shown = field === 'owner' && ownerName ? `${ownerName} (${state.owner})` : state[field];
+    if (state[field]) chips.push({ label: `${SCALAR_LABELS[field]}: ${shown}`, remove: { [field]: '' }, error: errors[field] });
   }
   if (state.memberStatus) chips.push({ label: `member status: ${state.memberStatus}`, remove: { memberStatus: '' } });
   if (state.protected) chips.push({ label: state.protected === 'true' ? 'protected' : 'not protected', remove: { protected: '' } });
@@ -129,9 +137,19 @@ export function FilterChips({ state, onChange }: Omit<FiltersProps, 'errors'>) {
   return (
     <ul aria-label="Active filters" className="flex flex-wrap gap-1.5">
       {chips.map((chip) => (
-        <li key={chip.label} className="inline-flex items-center gap-1 rounded-full bg-sky-100 py-0.5 pr-1 pl-2 text-xs text-sky-900 dark:bg-sky-900/50 dark:text-sky-100">
-          {chip.label}
-          <button type="button" aria-label={`Remove filter ${chip.label}`} className="rounded-full px-1 hover:bg-sky-200 dark:hover:bg-sky-800" onClick={() => onChange(chip.remove)}>
+        <li
+          key={chip.label}
+          title={chip.error}
+          className={cn(
+            'inline-flex max-w-full min-w-0 items-center gap-1 rounded-full py-0.5 pr-1 pl-2 text-xs',
+            chip.error
+              ? 'border border-dashed border-red-400 bg-red-50 text-red-900 line-through decoration-red-400 dark:border-red-700 dark:bg-red-950/40 dark:text-red-200'
+              : 'bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100',
+          )}
+        >
+          <span className="min-w-0 truncate">{chip.label}</span>
+          {chip.error && <span className="shrink-0 no-underline">(not applied)</span>}
+          <button type="button" aria-label={`Remove filter ${chip.label}`} className="shrink-0 rounded-full px-1 hover:bg-sky-200 dark:hover:bg-sky-800" onClick={() => onChange(chip.remove)}>
             ×
           </button>
         </li>
@@ -159,16 +177,16 @@ export function ListFilters({ state, errors, onChange }: FiltersProps) {
       <AddValue label="Tag" hint="Images must have every tag." onAdd={add('tags')} />
       <AddValue label="Property" hint="key=value, e.g. os_distro=ubuntu" placeholder="os_distro=ubuntu" error={errors.props} onAdd={add('props')} />
       <AddValue label="Image ID" hint="Enter adds another." onAdd={add('ids')} />
-      {scalar('owner', 'A project ID (suggested by name).', undefined, ownersId)}
+      {scalar('owner', 'A project name or ID.', undefined, ownersId)}
       <datalist id={ownersId}>
         {[...(projects.data ?? new Map<string, string>())].map(([id, name]) => (
-          <option key={id} value={id} label={name} />
+          <option key={id} value={name} label={id} />
         ))}
       </datalist>
       {scalar('sizeMin', 'e.g. 500 MiB, 2 GiB', '0')}
       {scalar('sizeMax', undefined, '10 GiB')}
-      {scalar('created', 'op:date with op gt, gte, lt, lte, eq or neq. Glance applies one condition per date.', 'gte:2026-01-01')}
-      {scalar('updated', undefined, 'lt:2026-06-30T12:00:00Z')}
+      {scalar('created', 'A date alone means on or after it; or op:date with op gt, gte, lt, lte, eq or neq. Glance applies one condition per date.', '2026-01-01')}
+      {scalar('updated', 'Like Created: a date alone means on or after it.', 'lt:2026-06-30T12:00:00Z')}
       {scalar('changedSince', 'Updated at or after (Nova’s changes-since).', '2026-01-01')}
       {scalar('instance', 'Snapshots of this server.')}
       {scalar('minDisk')}
@@ -188,7 +206,7 @@ export function ListFilters({ state, errors, onChange }: FiltersProps) {
         </select>
       </Field>
       <Field label="Member status" hint="For shared images.">
-        <select className={inputClass} value={state.memberStatus} onChange={(event) => onChange({ memberStatus: event.target.value })}>
+        <select className={inputClass} value={state.memberStatus} onChange={(event) => onChange({ memberStatus: MEMBER_STATUSES.find((status) => status === event.target.value) ?? '' })}>
           <option value="">Default (accepted)</option>
           {MEMBER_STATUSES.map((status) => (
             <option key={status}>{status}</option>
@@ -204,13 +222,5 @@ export function ListFilters({ state, errors, onChange }: FiltersProps) {
         onChange={(containerFormats) => onChange({ containerFormats })}
       />
     </div>
-  );
-}
-
-export function ResetFilters({ onReset }: { onReset: () => void }) {
-  return (
-    <Button size="sm" variant="ghost" onClick={onReset}>
-      Reset filters
-    </Button>
   );
 }

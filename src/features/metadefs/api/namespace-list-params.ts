@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineListParams, optionalEnum, type ListState } from '@/components/list/list-params';
+import { defineListParams, optionalEnum } from '@/components/list/list-params';
 import type { QueryParams } from '@/lib/http';
 
 // The namespace list's state lives in the URL: resource type and visibility filters, page
@@ -12,7 +12,7 @@ export const namespaceListParams = defineListParams({
   urlNames: { resourceType: 'resource_type', visibility: 'visibility' },
   paging: { pageSizes: [10, 25, 50, 100], defaultLimit: 25 },
 });
-export type NamespaceListState = ListState<typeof namespaceListParams.defaults>;
+export type NamespaceListState = typeof namespaceListParams.defaults;
 
 /** GET /v2/metadefs/namespaces, sorted by name so the marker (a name) reads naturally. */
 export function toNamespaceQuery(state: NamespaceListState): QueryParams {

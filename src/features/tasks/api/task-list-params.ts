@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineListParams, optionalEnum, type ListState } from '@/components/list/list-params';
+import { defineListParams, optionalEnum } from '@/components/list/list-params';
 import { TASK_STATUSES } from '@/features/tasks/api/task-schema';
 import type { QueryParams } from '@/lib/http';
 
@@ -23,7 +23,7 @@ export const taskListParams = defineListParams({
   settings: ['sortKey', 'sortDir'],
   paging: { pageSizes: [10, 25, 50, 100, 200], defaultLimit: 25 },
 });
-export type TaskListState = ListState<typeof taskListParams.defaults>;
+export type TaskListState = typeof taskListParams.defaults;
 
 /** Clicking a column: the same key flips direction; a new key starts descending (newest, last). */
 export function toggleTaskSort(state: TaskListState, key: TaskSortKey): TaskListState {
