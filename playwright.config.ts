@@ -12,6 +12,8 @@ export default defineConfig({
   // Generous: Glance here is one eventlet process on sqlite, shared by two workers.
   expect: { timeout: 20_000 },
   fullyParallel: true,
+  // A stray test.only must not pass CI by running one test.
+  forbidOnly: !!process.env.CI,
   workers: process.env.LOUPE_E2E_WORKERS ? Number(process.env.LOUPE_E2E_WORKERS) : 2,
   retries: 0,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],

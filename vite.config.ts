@@ -20,7 +20,10 @@ export default defineConfig({
   build: { sourcemap: true, target: 'es2022' },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}'],
+    // scripts/ tests run in node (each says so with `// @vitest-environment node`).
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.mjs'],
+    // A stray `.only` must not pass CI by running one test.
+    allowOnly: !process.env.CI,
     restoreMocks: true,
     // Page-level tests render the whole list page; on a loaded 2-core machine 5 s is too tight.
     testTimeout: 15_000,

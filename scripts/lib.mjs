@@ -62,13 +62,18 @@ function newestMtime(path) {
   return newest;
 }
 
+/** Builds the bundle into dist/; returns the exit status. */
+export function buildBundle() {
+  return run('npx', ['vite', 'build', '--logLevel', 'warn']);
+}
+
 /** Builds the bundle unless dist/ is newer than every source file. */
 export function ensureBuild({ force = false } = {}) {
   const built = join(root, 'dist', 'index.html');
   const sources = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
   if (!force && existsSync(built) && statSync(built).mtimeMs >= Math.max(...sources)) return;
   log('building the bundle (vite build)…');
-  if (run('npx', ['vite', 'build', '--logLevel', 'warn']) !== 0) fail('the build failed; see the output above.');
+  if (buildBundle() !== 0) fail('the build failed; see the output above.');
 }
 
 export function readSeed() {
@@ -114,4 +119,120 @@ export function parseFlags(argv, known) {
     }
   }
   return flags;
+}
+
+// ── The `npm test` summary ────────────────────────────────────────────────────────────────
+// Pure functions: the steps' outcomes and the runners' JSON reports in, lines and counts out
+// (tested in scripts/lib.test.mjs). Every failed step counts as at least one failure, so the
+// closing line says "0 failed" exactly when the run succeeded.
+
+const firstLine = (text) => String(text ?? '').trim().split('\n', 1)[0].slice(0, 200);
+
+/**
+ * Counts from vitest's JSON report. A file that failed without a failed test (it did not
+ * import, or a hook threw) has no test to count, so it counts as one failure itself.
+ */
+export function unitCounts(report) {
+  const brokenFiles = (report.testResults ?? [])
+    .filter((file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'))
+    .map((file) => ({ file: file.name, message: firstLine(file.message) }));
+  return {
+    passed: report.numPassedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + brokenFiles.length,
+    skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
+    brokenFiles,
+  };
+}
+
+/**
+ * Counts from Playwright's JSON report. A test that was due to run and did not (after a
+ * failure earlier in a serial file, or when the run was interrupted) counts as failed; one
+ * skipped on purpose (test.skip, test.fixme) does not. An error outside any test (a spec file
+ * that did not load, a web server that did not start) counts as one failure.
+ */
+export function e2eCounts(report) {
+  const counts = { passed: 0, flaky: 0, failedTests: 0, skipped: 0, didNotRun: [], errors: [] };
+  const visit = (suite, titles) => {
+    for (const spec of suite.specs ?? []) {
+      for (const test of spec.tests ?? []) {
+        switch (test.status) {
+          case 'flaky': // failed, then passed on a retry
+            counts.flaky += 1;
+          // falls through
+          case 'expected':
+            counts.passed += 1;
+            break;
+          case 'unexpected':
+            counts.failedTests += 1;
+            break;
+          default: // 'skipped': on purpose, or never reached
+            if (test.expectedStatus === 'skipped') counts.skipped += 1;
+            else counts.didNotRun.push([...titles, spec.title].join(' › '));
+        }
+      }
+    }
+    for (const child of suite.suites ?? []) visit(child, [...titles, child.title]);
+  };
+  for (const file of report.suites ?? []) visit(file, [file.title]);
+  counts.errors = (report.errors ?? []).map((error) => firstLine(error.message));
+  return { ...counts, failed: counts.failedTests + counts.didNotRun.length + counts.errors.length };
+}
+
+function testStepLines(step, label, counts) {
+  if (step.kind === 'unit') {
+    const lines = [`${label}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`];
+    for (const { file, message } of counts.brokenFiles) lines.push(`  failed outside any test (did not load, or a hook threw): ${file}: ${message}`);
+    return lines;
+  }
+  const flaky = counts.flaky ? ` (${counts.flaky} flaky)` : '';
+  const lines = [`${label}: ${counts.passed} passed${flaky}, ${counts.failedTests} failed, ${counts.didNotRun.length} did not run, ${counts.skipped} skipped`];
+  const shown = counts.didNotRun.slice(0, 20);
+  for (const title of shown) lines.push(`  did not run (counted as failed): ${title}`);
+  if (counts.didNotRun.length > shown.length) lines.push(`  … and ${counts.didNotRun.length - shown.length} more that did not run`);
+  for (const message of counts.errors) lines.push(`  error outside any test (counted as failed): ${message}`);
+  return lines;
+}
+
+/**
+ * The summary of a test run.
+ * steps: [{ name, kind: 'check' | 'unit' | 'e2e', status: 'ok' | 'failed' | 'not run',
+ *           seconds?, reason?, report? (the runner's JSON), dueToRun? (tests a step that did
+ *           not run would have run, when known) }]
+ * Returns the lines to print, the totals, and the closing line CI reads.
+ */
+export function summarize(steps) {
+  const lines = [];
+  let passed = 0;
+  let failed = 0;
+  for (const step of steps) {
+    if (step.status === 'not run') lines.push(`--   ${step.name}: did not run (${step.reason ?? 'an earlier step failed'})`);
+    else lines.push(`${step.status === 'ok' ? 'ok  ' : 'FAIL'} ${step.name}${step.seconds === undefined ? '' : ` (${step.seconds} s)`}`);
+  }
+  for (const step of steps) {
+    if (step.kind === 'check') {
+      if (step.status !== 'ok') failed += 1;
+      continue;
+    }
+    const label = step.kind === 'unit' ? 'unit' : 'e2e';
+    if (step.status === 'not run') {
+      const due = step.dueToRun ?? 0;
+      failed += Math.max(due, 1);
+      lines.push(due > 0 ? `${label}: did not run; its ${due} tests count as failed` : `${label}: did not run; counted as 1 failure`);
+      continue;
+    }
+    if (!step.report) {
+      failed += 1;
+      lines.push(`${label}: the runner wrote no report${step.status === 'ok' ? '' : ' (it exited with an error)'}; counted as 1 failure`);
+      continue;
+    }
+    const counts = step.kind === 'unit' ? unitCounts(step.report) : e2eCounts(step.report);
+    passed += counts.passed;
+    failed += counts.failed;
+    lines.push(...testStepLines(step, label, counts));
+    if (step.status !== 'ok' && counts.failed === 0) {
+      failed += 1;
+      lines.push(`  the runner exited with an error although no test failed (see its output); counted as 1 failure`);
+    }
+  }
+  return { lines, passed, failed, closing: `${passed} passed, ${failed} failed` };
 }

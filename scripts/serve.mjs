@@ -2,17 +2,23 @@
 // Serves the built bundle with a same-origin proxy to Keystone and Glance, a strict
 // Content-Security-Policy, and a /config.json generated from the flags.
 //
-//   node scripts/serve.mjs [--port 8480] [--host 127.0.0.1] [--keystone URL] [--glance URL] [--config FILE] [--no-build]
+//   node scripts/serve.mjs [--port 8480] [--host 127.0.0.1] [--keystone URL] [--glance URL] [--config FILE] [--no-build] [--dist DIR]
 //
 // --keystone is Keystone's v3 URL (https://cloud.example:5000/v3); it is proxied at /keystone.
 // --glance is the image endpoint URL as the catalog lists it; it is proxied at /glance and the
 // catalog URL is rewritten to that path. Without --glance, the browser calls the catalog URL
 // directly (the cloud must then allow CORS from Loupe's origin).
 // --config FILE serves that file as config.json instead (no proxying but what it names).
+// --dist DIR serves another built bundle (the server's tests use a small fixture); no build.
+// --port 0 picks a free port; the "serving Loupe at" line names the one it got.
+//
+// No request may take the server down: a path it cannot decode gets a 400, an exception in
+// the handler a 500, and every stream (file, client, upstream) has its errors handled.
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { extname, join, normalize, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 import { defaults, ensureBuild, fail, log, parseFlags, readSeed, root } from './lib.mjs';
 
 const flags = parseFlags(process.argv.slice(2), {
@@ -22,6 +28,7 @@ const flags = parseFlags(process.argv.slice(2), {
   glance: 'value',
   config: 'value',
   'no-build': 'switch',
+  dist: 'value',
   quiet: 'switch',
 });
 
@@ -30,7 +37,7 @@ const host = flags.host ?? '127.0.0.1';
 const local = !flags.keystone && !flags.config;
 const keystoneUrl = (flags.keystone ?? `http://127.0.0.1:${defaults.keystonePort}/v3`).replace(/\/+$/, '');
 const glanceUrl = (flags.glance ?? (local ? `http://127.0.0.1:${defaults.glancePort}` : '')).replace(/\/+$/, '');
-const dist = join(root, 'dist');
+const dist = flags.dist ? resolve(flags.dist) : join(root, 'dist');
 
 if (!/^https?:\/\//.test(keystoneUrl)) fail(`--keystone must be an http(s) URL, got "${keystoneUrl}"`);
 if (!/\/v3$/.test(keystoneUrl)) fail(`--keystone must be Keystone's v3 URL, ending in /v3 (got "${keystoneUrl}")`);
@@ -58,8 +65,10 @@ if (flags.config) {
   }
 }
 
-if (!flags['no-build']) ensureBuild();
-if (!existsSync(join(dist, 'index.html'))) fail('dist/index.html is missing: run `npx vite build` (or drop --no-build).');
+if (!flags['no-build'] && !flags.dist) ensureBuild();
+if (!existsSync(join(dist, 'index.html'))) {
+  fail(flags.dist ? `${dist}/index.html is missing.` : 'dist/index.html is missing: run `npx vite build` (or drop --no-build).');
+}
 
 // The browser only ever talks to this origin, unless config.json points elsewhere (CORS mode).
 function connectSources() {
@@ -106,30 +115,60 @@ const TYPES = {
 
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
 
-function proxy(request, response, prefix, upstream) {
-  const target = new URL(upstream + request.url.slice(prefix.length));
+/** Logs a failure that a request caused, without taking the server down. */
+function logRequestError(request, error) {
+  if (flags.quiet) return;
+  process.stderr.write(`loupe: ${request.method} ${request.url}: ${error?.stack ?? error}\n`);
+}
+
+/** Answers with a short plain-text message, unless the response is already under way or gone. */
+function answer(response, status, message, headers = {}) {
+  if (response.headersSent || response.destroyed) return;
+  const body = message ? { 'Content-Type': 'text/plain; charset=utf-8' } : {};
+  response.writeHead(status, { ...SECURITY_HEADERS, ...body, 'Cache-Control': 'no-store', ...headers });
+  response.end(message ? `${message}\n` : undefined);
+}
+
+function proxy(request, response, prefix, upstream, rest) {
+  const base = new URL(upstream);
+  const target = new URL(upstream + rest);
+  // `..` segments (plain or %2e-encoded) must not climb out of the upstream's own path.
+  const basePath = base.pathname.replace(/\/$/, '');
+  if (target.origin !== base.origin || (target.pathname !== basePath && !target.pathname.startsWith(`${basePath}/`))) {
+    return answer(response, 400, `Bad request: the path leaves ${prefix}.`);
+  }
   const headers = {};
   for (const [name, value] of Object.entries(request.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
   delete headers.origin; // same-origin for the browser; the upstream needs no CORS
   delete headers.cookie;
   const client = target.protocol === 'https:' ? https : http;
+  const service = prefix === '/keystone' ? 'Keystone' : 'Glance';
   const outgoing = client.request(target, { method: request.method, headers }, (upstreamResponse) => {
+    if (response.destroyed) return upstreamResponse.destroy();
     const out = {};
     for (const [name, value] of Object.entries(upstreamResponse.headers)) if (!HOP_BY_HOP.has(name)) out[name] = value;
     response.writeHead(upstreamResponse.statusCode ?? 502, out);
-    upstreamResponse.pipe(response);
+    // pipeline destroys both sides when either fails: an upstream that drops mid-body cuts the
+    // client's response short (it cannot be a clean 502 any more), a client that leaves stops the upstream.
+    pipeline(upstreamResponse, response, (error) => {
+      if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') logRequestError(request, error);
+    });
   });
   outgoing.on('error', (error) => {
-    if (response.headersSent) return response.destroy(error);
-    const service = prefix === '/keystone' ? 'Keystone' : 'Glance';
-    response.writeHead(502, { 'Content-Type': 'application/json' });
-    response.end(JSON.stringify({ error: { code: 502, title: 'Bad Gateway', message: `${service} at ${upstream} is not reachable (${error.code ?? error.message}).` } }));
+    if (response.headersSent || response.destroyed) return response.destroy();
+    response.writeHead(502, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+    response.end(JSON.stringify({ error: { code: 502, title: 'Bad Gateway', message: `${service} at ${upstream} is not reachable or dropped the connection (${error.code ?? error.message}).` } }));
   });
-  request.on('aborted', () => outgoing.destroy());
-  request.pipe(outgoing);
+  // A client that disconnects before the answer is complete: drop the upstream request too.
+  response.on('close', () => {
+    if (!response.writableFinished) outgoing.destroy();
+  });
+  pipeline(request, outgoing, (error) => {
+    if (error) outgoing.destroy();
+  });
 }
 
-function serveFile(response, file, { immutable }) {
+function serveFile(request, response, file, { immutable }) {
   const stat = statSync(file);
   response.writeHead(200, {
     ...SECURITY_HEADERS,
@@ -137,32 +176,68 @@ function serveFile(response, file, { immutable }) {
     'Content-Length': stat.size,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
   });
-  createReadStream(file).pipe(response);
+  if (request.method === 'HEAD') return response.end();
+  pipeline(createReadStream(file), response, (error) => {
+    if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') logRequestError(request, error);
+  });
+}
+
+/** The file under dist/ that a decoded path names, if it is one; never anything outside dist/. */
+function fileInDist(path) {
+  const file = resolve(dist, `.${path}`);
+  const inside = relative(dist, file);
+  if (!inside || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) return undefined;
+  if (!existsSync(file) || !statSync(file).isFile()) return undefined;
+  return file;
+}
+
+/**
+ * The request target's path, raw and decoded, or undefined when it cannot be one: not
+ * origin-form (`*`, `http://…`), a malformed percent escape, or a NUL byte.
+ */
+function parsePath(url) {
+  const raw = url.split('?', 1)[0];
+  if (!raw.startsWith('/')) return undefined;
+  let decoded;
+  try {
+    decoded = decodeURIComponent(raw);
+  } catch {
+    return undefined; // URIError: a malformed escape such as %ZZ or a cut-off UTF-8 sequence
+  }
+  if (decoded.includes('\0')) return undefined;
+  return { raw, decoded };
+}
+
+function handle(request, response) {
+  response.on('error', (error) => logRequestError(request, error));
+  const parsed = parsePath(request.url ?? '');
+  if (!parsed) return answer(response, 400, 'Bad request: the path is not a valid URL path.');
+  const { raw, decoded: path } = parsed;
+  // Prefixes match the raw path, so an encoded slash cannot make a path look proxied.
+  for (const [prefix, upstream] of upstreams) {
+    if (raw === prefix || raw.startsWith(`${prefix}/`)) return proxy(request, response, prefix, upstream, request.url.slice(prefix.length));
+  }
+  if (request.method === 'OPTIONS') return answer(response, 204, '', { Allow: 'GET, HEAD, OPTIONS' });
+  if (request.method !== 'GET' && request.method !== 'HEAD') return answer(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD, OPTIONS' });
+  if (path === '/config.json') {
+    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store' });
+    return response.end(request.method === 'HEAD' ? undefined : JSON.stringify(config, null, 2));
+  }
+  const file = fileInDist(path);
+  if (file) return serveFile(request, response, file, { immutable: path.startsWith('/assets/') });
+  if (path.startsWith('/assets/') || extname(path)) return answer(response, 404, 'Not found');
+  // Client-side routes all get the app.
+  serveFile(request, response, join(dist, 'index.html'), { immutable: false });
 }
 
 const server = http.createServer((request, response) => {
-  const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-  for (const [prefix, upstream] of upstreams) {
-    if (path === prefix || path.startsWith(`${prefix}/`)) return proxy(request, response, prefix, upstream);
+  try {
+    handle(request, response);
+  } catch (error) {
+    logRequestError(request, error);
+    if (response.headersSent) response.destroy();
+    else answer(response, 500, 'Internal error in the Loupe server; it keeps running. See its log.');
   }
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, { Allow: 'GET, HEAD' });
-    return response.end();
-  }
-  if (path === '/config.json') {
-    response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store' });
-    return response.end(JSON.stringify(config, null, 2));
-  }
-  const file = normalize(join(dist, path));
-  if (file.startsWith(dist) && existsSync(file) && statSync(file).isFile()) {
-    return serveFile(response, file, { immutable: path.startsWith('/assets/') });
-  }
-  if (path.startsWith('/assets/') || extname(path)) {
-    response.writeHead(404, { 'Content-Type': 'text/plain' });
-    return response.end('Not found');
-  }
-  // Client-side routes all get the app.
-  serveFile(response, join(dist, 'index.html'), { immutable: false });
 });
 
 server.on('error', (error) => {
@@ -172,7 +247,7 @@ server.on('error', (error) => {
 
 server.listen(port, host, () => {
   if (flags.quiet) return;
-  log(`serving Loupe at http://${host}:${port}/`);
+  log(`serving Loupe at http://${host}:${server.address().port}/`);
   for (const [prefix, upstream] of upstreams) log(`  ${prefix} → ${upstream}`);
 });
 

@@ -1,11 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import type { Image } from '@/features/images/api/image-schema';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
 import { ApiError } from '@/lib/api-error';
+import { renderWithProviders } from '@/test/render';
 
 // A fake Glance behind glance(): the image, its schema and an empty catalogue.
 interface Call {
@@ -95,13 +94,7 @@ beforeEach(() => {
 
 function renderForm() {
   const onDone = vi.fn();
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/', element: <ImageEditForm image={IMAGE as unknown as Image} onDone={onDone} /> }]);
-  render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
+  renderWithProviders(<ImageEditForm image={IMAGE as unknown as Image} onDone={onDone} />);
   return { onDone };
 }
 

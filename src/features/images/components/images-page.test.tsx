@@ -1,11 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { ImagesPage } from '@/features/images/components/images-page';
 import { ApiError } from '@/lib/api-error';
 import type { QueryParams } from '@/lib/http';
+import { renderWithProviders } from '@/test/render';
 
 // A fake Glance and Keystone behind glance() / keystoneWithSession(): a catalogue of 60
 // images served a page at a time by marker, like the real list call.
@@ -114,13 +113,7 @@ beforeEach(() => {
 });
 
 function renderPage(search = '') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/images', element: <ImagesPage /> }], { initialEntries: [`/images${search}`] });
-  render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
+  const { router } = renderWithProviders(<ImagesPage />, { path: '/images', url: `/images${search}` });
   return { router, url: () => new URLSearchParams(router.state.location.search) };
 }
 

@@ -1,10 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SortTerm } from '@/features/images/api/image-list-params';
 import type { Image } from '@/features/images/api/image-schema';
 import { ListTable, nextSort, VIRTUALIZE_ABOVE, type Column } from '@/features/images/components/list-table';
+import { renderWithProviders } from '@/test/render';
 
 afterEach(cleanup);
 
@@ -57,7 +56,6 @@ function images(count: number): Image[] {
 function renderTable(rows: Image[], columns: Column[] = ['status', 'size', 'format', 'owner', 'tags']) {
   const onSort = vi.fn();
   const onSelect = vi.fn();
-  const client = new QueryClient();
   const element = (
     <ListTable
       images={rows}
@@ -71,12 +69,7 @@ function renderTable(rows: Image[], columns: Column[] = ['status', 'size', 'form
       canDownload={() => true}
     />
   );
-  const router = createMemoryRouter([{ path: '/', element }]);
-  render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
+  renderWithProviders(element);
   return { onSort, onSelect };
 }
 

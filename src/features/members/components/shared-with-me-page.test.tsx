@@ -1,12 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
-import { Toaster } from '@/components/ui/toast';
 import { SharedWithMePage } from '@/features/members/components/shared-with-me-page';
 import { ApiError } from '@/lib/api-error';
 import type { QueryParams } from '@/lib/http';
+import { renderWithProviders } from '@/test/render';
 
 // A fake Glance: images with a member status for project "me", plus one of "me"'s own.
 interface Row {
@@ -73,14 +71,7 @@ beforeEach(() => {
 });
 
 function renderPage(search = '') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/shared', element: <SharedWithMePage /> }], { initialEntries: [`/shared${search}`] });
-  render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-      <Toaster />
-    </QueryClientProvider>,
-  );
+  const { router, client } = renderWithProviders(<SharedWithMePage />, { path: '/shared', url: `/shared${search}`, toaster: true });
   return { router, client };
 }
 

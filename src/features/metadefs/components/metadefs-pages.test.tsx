@@ -1,12 +1,11 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { NamespacePage } from '@/features/metadefs/components/namespace-page';
 import { NamespacesPage } from '@/features/metadefs/components/namespaces-page';
 import { ApiError } from '@/lib/api-error';
 import type { QueryParams } from '@/lib/http';
+import { renderWithProviders } from '@/test/render';
 
 // A fake Glance metadefs API: namespaces named ns-00…ns-29, sorted by name and paged by marker.
 const calls: { path: string; query?: QueryParams | undefined }[] = [];
@@ -82,18 +81,12 @@ beforeEach(() => {
 });
 
 function renderAt(url: string) {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter(
+  const { router } = renderWithProviders(
     [
       { path: '/metadefs', element: <NamespacesPage /> },
       { path: '/metadefs/:namespace', element: <NamespacePage /> },
     ],
-    { initialEntries: [url] },
-  );
-  render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
+    { url },
   );
   return { url: () => new URLSearchParams(router.state.location.search), router };
 }

@@ -1,11 +1,10 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { TasksPage } from '@/features/tasks/components/tasks-page';
 import { ApiError } from '@/lib/api-error';
 import type { QueryParams } from '@/lib/http';
+import { renderWithProviders } from '@/test/render';
 
 // A fake Glance task API: 30 tasks t-00…t-29, paged by marker; details add input/result/message.
 const calls: { path: string; query?: QueryParams | undefined }[] = [];
@@ -62,13 +61,7 @@ beforeEach(() => {
 });
 
 function renderPage(search = '') {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const router = createMemoryRouter([{ path: '/tasks', element: <TasksPage /> }], { initialEntries: [`/tasks${search}`] });
-  render(
-    <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
-    </QueryClientProvider>,
-  );
+  const { router } = renderWithProviders(<TasksPage />, { path: '/tasks', url: `/tasks${search}` });
   return { url: () => new URLSearchParams(router.state.location.search) };
 }
 

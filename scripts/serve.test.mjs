@@ -1,0 +1,253 @@
+// @vitest-environment node
+// Starts the real scripts/serve.mjs on a fixture bundle, with a fake upstream behind /keystone
+// and /glance, and throws hostile requests at it. After each, the server must still be up and
+// serving the app and /config.json, and nothing outside the bundle may ever come back.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const SECRET = 'outside-the-bundle-3f9c2a';
+const INDEX = '<!doctype html><title>fixture app</title><div id="root"></div>\n';
+
+let tmp;
+let server; // the serve.mjs child process
+let serverLog = '';
+let origin;
+let upstream; // the fake Keystone/Glance
+let upstreamPort;
+const hangingRequests = []; // upstream requests that are never answered: { closed }
+
+function startUpstream() {
+  upstream = http.createServer((request, response) => {
+    const path = request.url ?? '';
+    if (path === '/v3/ok' || path === '/image/ok') {
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      return response.end(JSON.stringify({ ok: true, path }));
+    }
+    if (path === '/v3/drop') return request.socket.destroy(); // before any answer
+    if (path === '/v3/half') {
+      // Promises 100 bytes, sends 5, then drops the connection.
+      response.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': '100' });
+      response.write('half.');
+      return setTimeout(() => request.socket.destroy(), 50);
+    }
+    if (path === '/v3/hang') {
+      const entry = { closed: false };
+      hangingRequests.push(entry);
+      return response.on('close', () => (entry.closed = true));
+    }
+    response.writeHead(404);
+    response.end();
+  });
+  return new Promise((resolve) => upstream.listen(0, '127.0.0.1', () => resolve(upstream.address().port)));
+}
+
+function startServer(dist) {
+  const script = fileURLToPath(new URL('./serve.mjs', import.meta.url));
+  const args = [script, '--port', '0', '--dist', dist, '--keystone', `http://127.0.0.1:${upstreamPort}/v3`, '--glance', `http://127.0.0.1:${upstreamPort}/image`];
+  server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  server.stderr.on('data', (chunk) => (serverLog += chunk));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    server.stdout.on('data', (chunk) => {
+      out += chunk;
+      // eslint-disable-next-line no-control-regex
+      const match = /serving Loupe at (http:\/\/[^/\s]+)\//.exec(out.replace(/\x1b\[\d+m/g, ''));
+      if (match) resolve(match[1]);
+    });
+    server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${serverLog}`)));
+  });
+}
+
+/** Sends bytes exactly as written (fetch would normalise the path) and reads the answer. */
+function raw(head, { closeAfterMs } = {}) {
+  const { port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = net.connect(Number(port), '127.0.0.1');
+    let data = Buffer.alloc(0);
+    let failure;
+    socket.on('data', (chunk) => (data = Buffer.concat([data, chunk])));
+    // The server may answer and close while we still write (431): keep what it said.
+    socket.on('error', (error) => (failure = error));
+    socket.on('close', () => {
+      if (data.length === 0 && failure) return reject(failure);
+      const text = data.toString('latin1');
+      const [top, ...rest] = text.split('\r\n\r\n');
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(top ?? '')?.[1] ?? 0);
+      const body = rest.join('\r\n\r\n');
+      resolve({ status, head: top ?? '', body: /^transfer-encoding: chunked/im.test(top ?? '') ? unchunk(body) : body });
+    });
+    socket.setTimeout(10_000, () => socket.destroy(new Error(`no answer to ${head.split('\r\n')[0]}`)));
+    socket.write(head);
+    if (closeAfterMs !== undefined) setTimeout(() => socket.destroy(), closeAfterMs);
+  });
+}
+
+/** The payload of a chunked body (as far as it arrived). */
+function unchunk(body) {
+  let out = '';
+  let rest = body;
+  for (;;) {
+    const line = /^([0-9a-f]+)\r\n/i.exec(rest);
+    const size = line ? parseInt(line[1], 16) : 0;
+    if (!line || size === 0) return out;
+    out += rest.slice(line[0].length, line[0].length + size);
+    rest = rest.slice(line[0].length + size + 2);
+  }
+}
+
+const get = (target, method = 'GET', extra = '') => raw(`${method} ${target} HTTP/1.1\r\nHost: loupe.test\r\n${extra}Connection: close\r\n\r\n`);
+
+async function expectStillServing() {
+  expect(server.exitCode, `serve.mjs died: ${serverLog}`).toBeNull();
+  const page = await fetch(`${origin}/`);
+  expect(page.status).toBe(200);
+  expect(await page.text()).toBe(INDEX);
+  const config = await fetch(`${origin}/config.json`);
+  expect(config.status).toBe(200);
+  expect(await config.json()).toMatchObject({ keystoneUrl: '/keystone/v3' });
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'loupe-serve-'));
+  const dist = join(tmp, 'dist');
+  mkdirSync(join(dist, 'assets'), { recursive: true });
+  writeFileSync(join(dist, 'index.html'), INDEX);
+  writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app");\n');
+  // Files next to the bundle that no request may reach, one in a directory whose name
+  // starts with "dist" (a prefix check without a separator would let it through).
+  writeFileSync(join(tmp, 'package.json'), JSON.stringify({ name: SECRET }));
+  writeFileSync(join(tmp, 'secret'), SECRET);
+  mkdirSync(join(tmp, 'dist-private'));
+  writeFileSync(join(tmp, 'dist-private', 'key.txt'), SECRET);
+  upstreamPort = await startUpstream();
+  origin = await startServer(dist);
+});
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  }
+  upstream?.closeAllConnections();
+  upstream?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+afterEach(expectStillServing);
+
+describe('scripts/serve.mjs under hostile requests', () => {
+  it('serves the app, its assets and config.json', async () => {
+    expect((await get('/')).status).toBe(200);
+    expect((await get('/images/abc?x=1')).body).toBe(INDEX); // a client-side route
+    const asset = await get('/assets/app.js');
+    expect(asset.status).toBe(200);
+    expect(asset.head).toMatch(/cache-control: public, max-age=31536000, immutable/i);
+    expect((await get('/assets/missing.js')).status).toBe(404);
+  });
+
+  it.each(['/%ZZ', '/metadefs/%ZZ', '/metadefs/%E0%A4%A', '/images/%', '/keystone/v3/%ZZ', '/glance/%E0%A4%A', '/a%00b'])(
+    'answers 400 to the undecodable path %s',
+    async (target) => {
+      const answer = await get(target);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toMatch(/not a valid URL path/);
+    },
+  );
+
+  it('answers 400 to a request target that is not a path', async () => {
+    expect((await get('http://elsewhere.test/')).status).toBe(400);
+    expect((await get('*', 'OPTIONS')).status).toBe(400);
+  });
+
+  it('answers 431 to an overlong header', async () => {
+    const answer = await get('/', 'GET', `X-Padding: ${'a'.repeat(64 * 1024)}\r\n`);
+    expect(answer.status).toBe(431);
+  });
+
+  it.each([
+    '/../package.json',
+    '/../../package.json',
+    '/assets/../../package.json',
+    '/%2e%2e/package.json',
+    '/%2E%2E/package.json',
+    '/..%2fpackage.json',
+    '/assets%2f..%2f..%2fpackage.json',
+    '/../dist-private/key.txt',
+    '/%2e%2e%2fdist-private%2fkey.txt',
+  ])('never serves a file outside the bundle: %s', async (target) => {
+    const answer = await get(target);
+    expect(answer.body).not.toContain(SECRET);
+    expect(answer.status).toBe(404);
+  });
+
+  it('answers a traversal without an extension with the app, not the file', async () => {
+    for (const target of ['/../secret', '/%2e%2e/secret', '/..%2fsecret']) {
+      const answer = await get(target);
+      expect(answer.body).not.toContain(SECRET);
+      expect(answer.body).toBe(INDEX);
+    }
+  });
+
+  it('answers HEAD with the headers and no body', async () => {
+    const page = await get('/', 'HEAD');
+    expect(page.status).toBe(200);
+    expect(page.head).toMatch(new RegExp(`content-length: ${Buffer.byteLength(INDEX)}`, 'i'));
+    expect(page.body).toBe('');
+    const config = await get('/config.json', 'HEAD');
+    expect(config.status).toBe(200);
+    expect(config.body).toBe('');
+  });
+
+  it('answers OPTIONS with what it allows, and refuses other methods', async () => {
+    const options = await get('/', 'OPTIONS');
+    expect(options.status).toBe(204);
+    expect(options.head).toMatch(/allow: GET, HEAD, OPTIONS/i);
+    const post = await raw('POST / HTTP/1.1\r\nHost: loupe.test\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}');
+    expect(post.status).toBe(405);
+  });
+
+  it('proxies to the upstream, and keeps paths inside the upstream base', async () => {
+    const keystone = await get('/keystone/v3/ok');
+    expect(keystone.status).toBe(200);
+    expect(JSON.parse(keystone.body)).toEqual({ ok: true, path: '/v3/ok' });
+    const glance = await get('/glance/ok');
+    expect(JSON.parse(glance.body)).toEqual({ ok: true, path: '/image/ok' });
+    // /glance/../v3/ok would reach a path the --glance URL does not cover.
+    expect((await get('/glance/%2e%2e/v3/ok')).status).toBe(400);
+    // An encoded slash does not make a path look proxied: this one is a plain (missing) file.
+    expect((await get('/keystone%2fv3%2fok.json')).status).toBe(404);
+  });
+
+  it('answers 502 when the upstream drops the connection before answering', async () => {
+    const answer = await get('/keystone/v3/drop');
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.body).error.message).toMatch(/Keystone .* not reachable or dropped the connection/);
+  });
+
+  it('cuts the response short when the upstream drops mid-body', async () => {
+    const answer = await get('/keystone/v3/half');
+    expect(answer.status).toBe(200);
+    expect(answer.body).toBe('half.');
+  });
+
+  it('drops the upstream request when the client disconnects mid-proxy', async () => {
+    const before = hangingRequests.length;
+    await raw('GET /keystone/v3/hang HTTP/1.1\r\nHost: loupe.test\r\n\r\n', { closeAfterMs: 300 });
+    await expect.poll(() => hangingRequests.length).toBe(before + 1);
+    await expect.poll(() => hangingRequests.at(-1)?.closed, { timeout: 5000 }).toBe(true);
+  });
+
+  it('survives a burst of all of the above at once', async () => {
+    const targets = ['/%ZZ', '/..%2fpackage.json', '/keystone/v3/drop', '/keystone/v3/half', '/metadefs/%E0%A4%A', '/'];
+    const answers = await Promise.all(targets.flatMap((target) => [get(target), get(target, 'HEAD')]));
+    for (const answer of answers) expect(answer.body).not.toContain(SECRET);
+  });
+});
