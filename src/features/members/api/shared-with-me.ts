@@ -1,20 +1,27 @@
+import { z } from 'zod';
+import { defineListParams } from '@/components/list/list-params';
 import { MEMBER_STATUSES, type MemberStatus } from '@/features/images';
 import type { SharedImage } from '@/features/members/api/member-schema';
 
 // Pure rules of the "Shared with me" page: the status in the URL, the answers each status
 // offers, and how an answer moves a row between the cached lists.
 
-const DEFAULT_SHARE_STATUS: MemberStatus = 'pending';
+/** The page's URL: which answer's list is shown (not paged: the list is read whole). */
+export const shareListParams = defineListParams({
+  fields: z.object({ status: z.enum(MEMBER_STATUSES).catch('pending') }),
+  urlNames: { status: 'status' },
+  settings: ['status'],
+});
 
 /** `?status=` → a member status; anything else (or nothing) is the default, pending. */
 export function readShareStatus(search: URLSearchParams): MemberStatus {
-  const value = search.get('status');
-  return MEMBER_STATUSES.find((status) => status === value) ?? DEFAULT_SHARE_STATUS;
+  return shareListParams.decode(search).status;
 }
 
 /** The search string for a status; the default stays out of the URL. */
 export function shareStatusSearch(status: MemberStatus): string {
-  return status === DEFAULT_SHARE_STATUS ? '' : `?status=${status}`;
+  const search = shareListParams.encode({ ...shareListParams.defaults, status }).toString();
+  return search ? `?${search}` : '';
 }
 
 export interface ShareAnswer {

@@ -1,16 +1,19 @@
-import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { useCallback, useMemo } from 'react';
+import { Link } from 'react-router';
+import { ListView } from '@/components/list/list-view';
+import { useListController } from '@/components/list/use-list-controller';
 import { Button } from '@/components/ui/button';
-import { cn } from '@/components/ui/cn';
+import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page';
-import { EmptyState, ErrorPanel, Spinner } from '@/components/ui/states';
+import { TabNav } from '@/components/ui/tab-nav';
+import { Truncated } from '@/components/ui/truncated';
 import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
 import { useAnswerShare } from '@/features/members/api/member-mutations';
 import { MAX_SHARED_IMAGES, sharedWithMeQuery } from '@/features/members/api/member-queries';
 import { MEMBER_STATUSES, type MemberStatus } from '@/features/images';
 import type { SharedImage } from '@/features/members/api/member-schema';
-import { answersFor, readShareStatus, shareStatusSearch } from '@/features/members/api/shared-with-me';
+import { answersFor, shareListParams, shareStatusSearch, type SharedList } from '@/features/members/api/shared-with-me';
 import { describeError } from '@/lib/api-error';
 import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
 import { usePermissions, useSession } from '@/lib/session';
@@ -45,24 +48,81 @@ function label(image: SharedImage): string {
 /** Images other projects shared with the current one, by this project's answer. */
 export function SharedWithMePage() {
   const session = useSession();
+  const projectId = session.project.id;
   const { readOnly } = usePermissions();
-  const [search] = useSearchParams();
-  const status = readShareStatus(search);
-  const list = useQuery(sharedWithMeQuery(session.project.id, status));
-  const answer = useAnswerShare(session.project.id);
-  const answers = answersFor(status);
+  const controller = useListController({
+    params: shareListParams,
+    query: useCallback((state: typeof shareListParams.defaults) => sharedWithMeQuery(projectId, state.status), [projectId]),
+    rows: (list: SharedList) => list.images,
+  });
+  const status = controller.state.status;
+  const answer = useAnswerShare(projectId);
 
-  const respond = (image: SharedImage, to: MemberStatus, verb: string) =>
-    answer.mutate(
-      { image, from: status, to },
-      {
-        onSuccess: () => toast('success', `${DONE[to].title} ${label(image)}`, DONE[to].detail),
-        onError: (error) => {
-          const { title, detail } = describeError(error);
-          toast('error', `Could not ${verb.toLowerCase()} ${label(image)}: ${title}`, detail);
+  const columns = useMemo((): DataColumn<SharedImage>[] => {
+    const respond = (image: SharedImage, to: MemberStatus, verb: string) =>
+      answer.mutate(
+        { image, from: status, to },
+        {
+          onSuccess: () => toast('success', `${DONE[to].title} ${label(image)}`, DONE[to].detail),
+          onError: (error) => {
+            const { title, detail } = describeError(error);
+            toast('error', `Could not ${verb.toLowerCase()} ${label(image)}: ${title}`, detail);
+          },
         },
+      );
+    const base: DataColumn<SharedImage>[] = [
+      {
+        id: 'name',
+        header: 'Name',
+        minWidth: 200,
+        priority: 0,
+        cell: (image) => (
+          <div className="flex min-w-0 items-center gap-1.5">
+            <Truncated text={label(image)} className="font-medium">
+              <Link to={paths.image(image.id)} className="text-sky-800 hover:underline dark:text-sky-300">
+                {label(image)}
+              </Link>
+            </Truncated>
+            {image.status !== 'active' && <span className="shrink-0 text-xs text-slate-500">{image.status}</span>}
+          </div>
+        ),
       },
-    );
+      { id: 'owner', header: 'Owner project', width: 180, priority: 2, cell: (image) => <Truncated text={image.owner ?? '—'} className="font-mono text-xs text-slate-600 dark:text-slate-400" /> },
+      { id: 'size', header: 'Size', width: 90, priority: 1, align: 'right', cell: (image) => formatBytes(image.size) },
+      {
+        id: 'created',
+        header: 'Created',
+        width: 110,
+        priority: 3,
+        cell: (image) => (
+          <time dateTime={image.created_at} title={formatAbsolute(image.created_at)}>
+            {formatRelative(image.created_at)}
+          </time>
+        ),
+      },
+    ];
+    if (readOnly) return base;
+    return [
+      ...base,
+      {
+        id: 'answer',
+        header: 'Answer',
+        headerHidden: true,
+        width: 150,
+        priority: 0,
+        align: 'right',
+        cell: (image) => (
+          <span className="inline-flex gap-1.5">
+            {answersFor(status).map(({ to, label: verb }) => (
+              <Button key={to} size="sm" variant={to === 'accepted' ? 'primary' : 'secondary'} aria-label={`${verb} ${label(image)}`} onClick={() => respond(image, to, verb)}>
+                {verb}
+              </Button>
+            ))}
+          </span>
+        ),
+      },
+    ];
+  }, [answer, status, readOnly]);
 
   return (
     <>
@@ -70,23 +130,7 @@ export function SharedWithMePage() {
         Images other projects share with <span className="font-medium">{session.project.name}</span>. Accept one to see it in your image list.
       </PageHeader>
 
-      <nav aria-label="Share status" className="mb-3 flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
-        {MEMBER_STATUSES.map((value) => (
-          <Link
-            key={value}
-            to={{ search: shareStatusSearch(value) }}
-            aria-current={value === status ? 'page' : undefined}
-            className={cn(
-              '-mb-px border-b-2 px-3 py-1.5 text-sm',
-              value === status
-                ? 'border-sky-600 font-medium text-sky-800 dark:text-sky-300'
-                : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100',
-            )}
-          >
-            {TAB_LABELS[value]}
-          </Link>
-        ))}
-      </nav>
+      <TabNav label="Share status" current={status} items={MEMBER_STATUSES.map((value) => ({ id: value, label: TAB_LABELS[value], to: { search: shareStatusSearch(value) } }))} />
 
       {readOnly && (
         <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
@@ -94,74 +138,10 @@ export function SharedWithMePage() {
         </p>
       )}
 
-      {list.isPending && <Spinner label="Loading shared images" />}
-      {list.isError && <ErrorPanel error={list.error} context="Loading shared images" onRetry={() => void list.refetch()} />}
-      {list.data && list.data.images.length === 0 && <EmptyState title={EMPTY[status].title}>{EMPTY[status].detail}</EmptyState>}
-      {list.data && list.data.images.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Shared images: {TAB_LABELS[status].toLowerCase()}</caption>
-            <thead className="bg-slate-50 text-left text-xs text-slate-500 dark:bg-slate-800/50 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  Name
-                </th>
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  Owner project
-                </th>
-                <th scope="col" className="px-2 py-1.5 text-right font-medium">
-                  Size
-                </th>
-                <th scope="col" className="px-2 py-1.5 font-medium">
-                  Created
-                </th>
-                {!readOnly && (
-                  <th scope="col" className="px-2 py-1.5 font-medium">
-                    <span className="sr-only">Answer</span>
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.images.map((image) => (
-                <tr key={image.id} className="border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/40">
-                  <td className="max-w-[22rem] px-2 py-1.5">
-                    <Link to={paths.image(image.id)} className="font-medium break-all text-sky-800 hover:underline dark:text-sky-300">
-                      {label(image)}
-                    </Link>
-                    {image.status !== 'active' && <span className="ml-1.5 text-xs text-slate-500">{image.status}</span>}
-                  </td>
-                  <td className="px-2 py-1.5 font-mono text-xs text-slate-600 dark:text-slate-400">{image.owner ?? '—'}</td>
-                  <td className="px-2 py-1.5 text-right whitespace-nowrap tabular-nums">{formatBytes(image.size)}</td>
-                  <td className="px-2 py-1.5 whitespace-nowrap">
-                    <time dateTime={image.created_at} title={formatAbsolute(image.created_at)}>
-                      {formatRelative(image.created_at)}
-                    </time>
-                  </td>
-                  {!readOnly && (
-                    <td className="px-2 py-1.5 text-right whitespace-nowrap">
-                      <span className="inline-flex gap-1.5">
-                        {answers.map(({ to, label: verb }) => (
-                          <Button
-                            key={to}
-                            size="sm"
-                            variant={to === 'accepted' ? 'primary' : 'secondary'}
-                            aria-label={`${verb} ${label(image)}`}
-                            onClick={() => respond(image, to, verb)}
-                          >
-                            {verb}
-                          </Button>
-                        ))}
-                      </span>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {list.data?.truncated && (
+      <ListView controller={controller} noun={{ plural: 'shared images', one: 'a shared image' }} empty={() => EMPTY[status]}>
+        {(rows) => <DataTable caption={`Shared images: ${TAB_LABELS[status].toLowerCase()}`} rows={rows} rowKey={(image) => image.id} columns={columns} />}
+      </ListView>
+      {controller.list.data?.truncated && (
         <p className="mt-2 text-xs text-amber-800 dark:text-amber-300">
           Glance listed more than {MAX_SHARED_IMAGES.toLocaleString()} shared images, so some may be missing here. The image list’s “Shared with me” view pages through all of them.
         </p>
