@@ -3,7 +3,7 @@ import { cn } from '@/components/ui/cn';
 import { Pager } from '@/components/ui/pager';
 import { EmptyState, ErrorPanel, Spinner } from '@/components/ui/states';
 import type { UseQueryResult } from '@tanstack/react-query';
-import type { PagerState } from '@/components/list/use-list-controller';
+import type { PagerState } from '@/components/ui/pager';
 
 /** What the view reads of a list controller (any list's, whatever its fields and pages). */
 export interface ListViewModel<Row> {

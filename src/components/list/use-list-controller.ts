@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import type { ListParams, ListState } from '@/components/list/list-params';
+import type { PagerState } from '@/components/ui/pager';
 import { isApiError } from '@/lib/api-error';
 import { nextPage, previousPage } from '@/lib/marker-paging';
 
@@ -27,16 +28,6 @@ export interface ListControllerOptions<Fields, Page, Row, Key extends QueryKey =
   markerLostStatus?: number;
   /** Fetch the next page ahead so "Next" is instant. */
   prefetchNext?: boolean;
-}
-
-export interface PagerState {
-  position: ListState<unknown>;
-  canNext: boolean;
-  onPrevious: () => void;
-  onNext: () => void;
-  pageSize: number;
-  pageSizes: readonly number[];
-  onPageSize: (size: number) => void;
 }
 
 const markerLostSchema = z.object({ markerLost: z.literal(true) });

@@ -30,6 +30,11 @@ export interface DataColumn<Row> {
   className?: string;
 }
 
+/** The column that names the row: it never drops and takes the width the others leave. */
+export function primaryColumn<Row>(id: string, header: string, cell: (row: Row) => ReactNode, sortKey?: string): DataColumn<Row> {
+  return { id, header, minWidth: 200, priority: 0, cell, ...(sortKey ? { sortKey } : {}) };
+}
+
 export interface SortTerm {
   key: string;
   dir: 'asc' | 'desc';

@@ -2,7 +2,8 @@ import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { pageNumber, type MarkerPosition } from '@/lib/marker-paging';
 
-interface PagerProps {
+/** Where a marker-paged list is and how to move: what the list controller gives the pager. */
+export interface PagerState {
   position: MarkerPosition;
   canNext: boolean;
   onPrevious: () => void;
@@ -13,7 +14,7 @@ interface PagerProps {
 }
 
 /** The footer of a marker-paged list: previous, next, where we are, and the page size. */
-export function Pager({ position, canNext, onPrevious, onNext, pageSize, pageSizes, onPageSize }: PagerProps) {
+export function Pager({ position, canNext, onPrevious, onNext, pageSize, pageSizes, onPageSize }: PagerState) {
   // A size typed into the URL (any 1–1000 Glance accepts) is shown as it is, not silently replaced.
   const sizes = pageSizes.includes(pageSize) ? pageSizes : [...pageSizes, pageSize].sort((a, b) => a - b);
   return (

@@ -1,5 +1,6 @@
 import { useCallback, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import { Link, type To } from 'react-router';
 import { cn } from '@/components/ui/cn';
 
 // One line of text that ends in an ellipsis when it does not fit. The full value shows on
@@ -86,5 +87,16 @@ export function Truncated({ text, children, className }: TruncatedProps) {
           document.body,
         )}
     </span>
+  );
+}
+
+/** A link on one line (a name in a table), cut with the full text on hover and focus. */
+export function TruncatedLink({ to, text, className }: { to: To; text: string; className?: string }) {
+  return (
+    <Truncated text={text} className={cn('font-medium', className)}>
+      <Link to={to} className="text-sky-800 hover:underline dark:text-sky-300">
+        {text}
+      </Link>
+    </Truncated>
   );
 }

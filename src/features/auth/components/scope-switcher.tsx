@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { toast } from '@/components/ui/toast';
 import { inputClass } from '@/components/ui/field';
+import { SelectOptions } from '@/components/ui/select-field';
 import { paths } from '@/config/paths';
 import { describeLoginError, myProjectsQuery, useSwitchProject, useSwitchRegion } from '@/features/auth/api/auth-api';
 import { regionsFor, useSession } from '@/lib/session';
@@ -37,11 +38,7 @@ export function ScopeSwitcher() {
             })
           }
         >
-          {options.map((project) => (
-            <option key={project.id} value={project.id}>
-              {project.name}
-            </option>
-          ))}
+          <SelectOptions options={options.map((project) => ({ value: project.id, label: project.name }))} />
         </select>
       </label>
       {regions.length > 1 && (

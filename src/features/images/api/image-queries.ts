@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
+import { glanceListPage } from '@/components/list/glance-pages';
 import { z } from 'zod';
 import { mainType, type PropertyRule } from '@/features/images/api/image-detail-rules';
 import { imageKeys } from '@/features/images/api/image-keys';
@@ -25,9 +26,7 @@ export const imageQueries = {
   /** One page of GET /v2/images for a Glance query (the query is the key). */
   list: (query: QueryParams) =>
     queryOptions({
-      queryKey: imageKeys.list(query),
-      queryFn: ({ signal }) => glance().json('v2/images', imageListSchema, { query, signal }),
-      placeholderData: keepPreviousData,
+      ...glanceListPage(imageKeys.list(query), 'v2/images', imageListSchema, query),
       // Only pages showing images on their way somewhere refresh; nothing else polls.
       refetchInterval: (q) => (q.state.data?.images.some((image) => TRANSIENT_STATUSES.has(image.status)) ? POLL_MS : false),
     }),

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { glancePages } from '@/components/list/glance-pages';
 import { ListView } from '@/components/list/list-view';
 import { useListController } from '@/components/list/use-list-controller';
 import { Button } from '@/components/ui/button';
@@ -60,7 +61,8 @@ export function ImagesPage() {
     query: useCallback((state: ListState) => imageQueries.list(checked(state).query), [checked]),
     // Glance's visibility=shared includes the project's own shared images; this view is about others'.
     rows: useCallback((page: ImageList, state: ListState) => (state.view === 'shared' ? page.images.filter((image) => image.owner !== projectId) : page.images), [projectId]),
-    markerOf: (page: ImageList) => page.images.at(-1)?.id,
+    // The marker is the page's last image as Glance sent it, even when the view dropped it.
+    markerOf: glancePages((page: ImageList) => page.images, (image) => image.id).markerOf,
     hasNext: (page: ImageList) => Boolean(page.next),
     prefetchNext: true,
   });

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { Field, inputClass } from '@/components/ui/field';
+import { SelectField } from '@/components/ui/select-field';
 import {
   IMAGE_STATUSES,
   MEMBER_STATUSES,
@@ -191,28 +192,28 @@ export function ListFilters({ state, errors, onChange }: FiltersProps) {
       {scalar('instance', 'Snapshots of this server.')}
       {scalar('minDisk')}
       {scalar('minRam')}
-      <Field label="Protected">
-        <select className={inputClass} value={state.protected} onChange={(event) => onChange({ protected: event.target.value as ListState['protected'] })}>
-          <option value="">Either</option>
-          <option value="true">Protected</option>
-          <option value="false">Not protected</option>
-        </select>
-      </Field>
-      <Field label="Image type" hint="Nova’s snapshot/backup marker (image_type).">
-        <select className={inputClass} value={state.imageType} onChange={(event) => onChange({ imageType: event.target.value })}>
-          <option value="">Any</option>
-          <option value="snapshot">Snapshot</option>
-          <option value="backup">Backup</option>
-        </select>
-      </Field>
-      <Field label="Member status" hint="For shared images.">
-        <select className={inputClass} value={state.memberStatus} onChange={(event) => onChange({ memberStatus: MEMBER_STATUSES.find((status) => status === event.target.value) ?? '' })}>
-          <option value="">Default (accepted)</option>
-          {MEMBER_STATUSES.map((status) => (
-            <option key={status}>{status}</option>
-          ))}
-        </select>
-      </Field>
+      <SelectField
+        label="Protected"
+        value={state.protected}
+        options={[
+          { value: 'true', label: 'Protected' },
+          { value: 'false', label: 'Not protected' },
+        ]}
+        anyLabel="Either"
+        onChange={(value) => onChange({ protected: value })}
+      />
+      <SelectField
+        label="Image type"
+        hint="Nova’s snapshot/backup marker (image_type)."
+        value={state.imageType === 'snapshot' || state.imageType === 'backup' ? state.imageType : ''}
+        options={[
+          { value: 'snapshot', label: 'Snapshot' },
+          { value: 'backup', label: 'Backup' },
+        ]}
+        anyLabel="Any"
+        onChange={(imageType) => onChange({ imageType })}
+      />
+      <SelectField label="Member status" hint="For shared images." value={state.memberStatus} options={MEMBER_STATUSES} anyLabel="Default (accepted)" onChange={(memberStatus) => onChange({ memberStatus })} />
       <MultiSelect label="Status" options={IMAGE_STATUSES} values={state.statuses} onChange={(statuses) => onChange({ statuses })} />
       <MultiSelect label="Disk format" options={formats.data?.diskFormats ?? []} values={state.diskFormats} onChange={(diskFormats) => onChange({ diskFormats })} />
       <MultiSelect

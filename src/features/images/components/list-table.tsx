@@ -1,9 +1,8 @@
 import { useMemo } from 'react';
-import { Link } from 'react-router';
-import { DataTable, type DataColumn } from '@/components/ui/data-table';
+import { DataTable, primaryColumn, type DataColumn } from '@/components/ui/data-table';
 import { LockIcon } from '@/components/ui/icons';
 import { Badge } from '@/components/ui/states';
-import { Truncated } from '@/components/ui/truncated';
+import { Truncated, TruncatedLink } from '@/components/ui/truncated';
 import { paths } from '@/config/paths';
 import { SORT_KEYS, type SortKey, type SortTerm } from '@/features/images/api/image-list-params';
 import type { Image } from '@/features/images/api/image-schema';
@@ -39,11 +38,7 @@ function Time({ value }: { value: string }) {
 function NameCell({ image }: { image: Image }) {
   return (
     <div className="flex min-w-0 items-center gap-1.5">
-      <Truncated text={imageLabel(image)} className="font-medium">
-        <Link to={paths.image(image.id)} className="text-sky-800 hover:underline dark:text-sky-300">
-          {imageLabel(image)}
-        </Link>
-      </Truncated>
+      <TruncatedLink to={paths.image(image.id)} text={imageLabel(image)} />
       {image.protected && (
         <span className="shrink-0 text-slate-500" title="Protected: cannot be deleted">
           <LockIcon className="size-3.5" />
@@ -93,7 +88,7 @@ function optionalColumn(column: Column, { ownerName }: ColumnOptions): DataColum
 
 export function imageColumns(columns: readonly Column[], options: ColumnOptions): DataColumn<Image>[] {
   return [
-    { id: 'name', header: 'Name', sortKey: 'name', minWidth: 200, priority: 0, cell: (image) => <NameCell image={image} /> },
+    primaryColumn('name', 'Name', (image) => <NameCell image={image} />, 'name'),
     ...columns.map((column) => optionalColumn(column, options)),
     {
       id: 'actions',

@@ -1,12 +1,11 @@
 import { useCallback, useMemo } from 'react';
-import { Link } from 'react-router';
 import { ListView } from '@/components/list/list-view';
 import { useListController } from '@/components/list/use-list-controller';
 import { Button } from '@/components/ui/button';
-import { DataTable, type DataColumn } from '@/components/ui/data-table';
+import { DataTable, primaryColumn, type DataColumn } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page';
 import { TabNav } from '@/components/ui/tab-nav';
-import { Truncated } from '@/components/ui/truncated';
+import { Truncated, TruncatedLink } from '@/components/ui/truncated';
 import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
 import { useAnswerShare } from '@/features/members/api/member-mutations';
@@ -71,22 +70,12 @@ export function SharedWithMePage() {
         },
       );
     const base: DataColumn<SharedImage>[] = [
-      {
-        id: 'name',
-        header: 'Name',
-        minWidth: 200,
-        priority: 0,
-        cell: (image) => (
-          <div className="flex min-w-0 items-center gap-1.5">
-            <Truncated text={label(image)} className="font-medium">
-              <Link to={paths.image(image.id)} className="text-sky-800 hover:underline dark:text-sky-300">
-                {label(image)}
-              </Link>
-            </Truncated>
-            {image.status !== 'active' && <span className="shrink-0 text-xs text-slate-500">{image.status}</span>}
-          </div>
-        ),
-      },
+      primaryColumn('name', 'Name', (image) => (
+        <div className="flex min-w-0 items-center gap-1.5">
+          <TruncatedLink to={paths.image(image.id)} text={label(image)} />
+          {image.status !== 'active' && <span className="shrink-0 text-xs text-slate-500">{image.status}</span>}
+        </div>
+      )),
       { id: 'owner', header: 'Owner project', width: 180, priority: 2, cell: (image) => <Truncated text={image.owner ?? '—'} className="font-mono text-xs text-slate-600 dark:text-slate-400" /> },
       { id: 'size', header: 'Size', width: 90, priority: 1, align: 'right', cell: (image) => formatBytes(image.size) },
       {

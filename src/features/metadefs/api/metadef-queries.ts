@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
+import { glanceListPage } from '@/components/list/glance-pages';
 import { metadefKeys } from '@/features/metadefs/api/metadef-keys';
 import {
   namespacePageSchema,
@@ -21,12 +22,7 @@ const IMAGE_RESOURCE_TYPE = 'OS::Glance::Image';
 export const metadefQueries = {
   /** One page of namespaces for a Glance query (the query is the key). */
   namespaceList: (query: QueryParams) =>
-    queryOptions({
-      queryKey: metadefKeys.namespaceList(query),
-      queryFn: ({ signal }) => glance().json('v2/metadefs/namespaces', namespacePageSchema, { query, signal }),
-      placeholderData: keepPreviousData,
-      staleTime: STALE,
-    }),
+    queryOptions({ ...glanceListPage(metadefKeys.namespaceList(query), 'v2/metadefs/namespaces', namespacePageSchema, query), staleTime: STALE }),
   namespace: (name: string) =>
     queryOptions({
       queryKey: metadefKeys.namespace(name),

@@ -1,41 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { namespaceListParams, toNamespaceQuery } from '@/features/metadefs/api/namespace-list-params';
-import { nextPage, previousPage } from '@/lib/marker-paging';
+import { nextPage } from '@/lib/marker-paging';
 
 const DEFAULT_NAMESPACE_LIST = namespaceListParams.defaults;
 const decode = (search: string) => namespaceListParams.decode(new URLSearchParams(search));
 const encodeNamespaceList = namespaceListParams.encode;
 
 describe('namespace list URL', () => {
-  it('reads defaults from an empty URL and writes nothing for them', () => {
-    expect(decode('')).toEqual(DEFAULT_NAMESPACE_LIST);
-    expect(encodeNamespaceList(DEFAULT_NAMESPACE_LIST).toString()).toBe('');
-  });
-
-  it('round-trips filters, page size and the marker trail', () => {
-    const search = 'resource_type=OS%3A%3AGlance%3A%3AImage&visibility=public&limit=50&marker=OS%3A%3ACompute%3A%3AB&trail=&trail=OS%3A%3ACompute%3A%3AA';
-    const state = decode(search);
-    expect(state).toEqual({ resourceType: 'OS::Glance::Image', visibility: 'public', limit: 50, marker: 'OS::Compute::B', trail: ['', 'OS::Compute::A'] });
-    expect(encodeNamespaceList(state).toString()).toBe(search);
-  });
-
-  it('falls back to defaults for junk', () => {
-    expect(decode('visibility=shared&limit=7000')).toEqual(DEFAULT_NAMESPACE_LIST);
-  });
-
-  it('drops a trail without a marker', () => {
-    expect(encodeNamespaceList({ ...DEFAULT_NAMESPACE_LIST, trail: ['x'] }).toString()).toBe('');
-  });
-});
-
-describe('namespace paging', () => {
-  it('walks forward and back by namespace name', () => {
-    const first = DEFAULT_NAMESPACE_LIST;
-    const second = nextPage(first, 'A');
-    const third = nextPage(second, 'B');
-    expect(third).toMatchObject({ marker: 'B', trail: ['', 'A'] });
-    expect(previousPage(third)).toEqual(second);
-    expect(previousPage(second)).toEqual(first);
+  const full = 'resource_type=OS%3A%3AGlance%3A%3AImage&visibility=public&limit=50&marker=OS%3A%3ACompute%3A%3AB&trail=&trail=OS%3A%3ACompute%3A%3AA';
+  it.each([
+    ['an empty URL: the defaults, written as nothing', '', DEFAULT_NAMESPACE_LIST, ''],
+    ['filters, page size and the marker trail', full, { resourceType: 'OS::Glance::Image', visibility: 'public', limit: 50, marker: 'OS::Compute::B', trail: ['', 'OS::Compute::A'] }, full],
+    ['junk: the defaults', 'visibility=shared&limit=7000', DEFAULT_NAMESPACE_LIST, ''],
+    ['a trail without a marker: not written', 'trail=x', { ...DEFAULT_NAMESPACE_LIST, trail: ['x'] }, ''],
+  ])('reads %s', (_, search, state, written) => {
+    expect(decode(search)).toEqual(state);
+    expect(encodeNamespaceList(decode(search)).toString()).toBe(written);
   });
 
   it('starts again at the first page when a filter changes', () => {

@@ -1,13 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { glancePages } from '@/components/list/glance-pages';
 import { ListView } from '@/components/list/list-view';
 import { useListController } from '@/components/list/use-list-controller';
 import { Button } from '@/components/ui/button';
-import { DataTable, type DataColumn } from '@/components/ui/data-table';
-import { Field, inputClass } from '@/components/ui/field';
+import { DataTable, primaryColumn, type DataColumn } from '@/components/ui/data-table';
 import { PageHeader } from '@/components/ui/page';
+import { SelectField } from '@/components/ui/select-field';
 import { Badge } from '@/components/ui/states';
-import { Truncated } from '@/components/ui/truncated';
+import { Truncated, TruncatedLink } from '@/components/ui/truncated';
 import { paths } from '@/config/paths';
 import type { Namespace, NamespacePage } from '@/features/metadefs/api/metadef-schema';
 import { metadefQueries } from '@/features/metadefs/api/metadef-queries';
@@ -33,22 +33,12 @@ function Associations({ namespace }: { namespace: Namespace }) {
 }
 
 const columns: DataColumn<Namespace>[] = [
-  {
-    id: 'namespace',
-    header: 'Namespace',
-    minWidth: 200,
-    priority: 0,
-    cell: (namespace) => (
-      <>
-        <Truncated text={namespace.display_name || namespace.namespace}>
-          <Link to={paths.metadefNamespace(namespace.namespace)} className="font-medium text-sky-800 hover:underline dark:text-sky-300">
-            {namespace.display_name || namespace.namespace}
-          </Link>
-        </Truncated>
-        <Truncated text={namespace.namespace} className="font-mono text-xs text-slate-500 dark:text-slate-400" />
-      </>
-    ),
-  },
+  primaryColumn('namespace', 'Namespace', (namespace) => (
+    <>
+      <TruncatedLink to={paths.metadefNamespace(namespace.namespace)} text={namespace.display_name || namespace.namespace} />
+      <Truncated text={namespace.namespace} className="font-mono text-xs text-slate-500 dark:text-slate-400" />
+    </>
+  )),
   {
     id: 'description',
     header: 'Description',
@@ -79,9 +69,7 @@ const columns: DataColumn<Namespace>[] = [
 const listOptions = {
   params: namespaceListParams,
   query: (state: NamespaceListState) => metadefQueries.namespaceList(toNamespaceQuery(state)),
-  rows: (page: NamespacePage) => page.namespaces,
-  markerOf: (page: NamespacePage) => page.namespaces.at(-1)?.namespace,
-  hasNext: (page: NamespacePage) => Boolean(page.next),
+  ...glancePages((page: NamespacePage) => page.namespaces, (namespace) => namespace.namespace),
   // Glance answers 404 for a marker naming a namespace that is gone.
   markerLostStatus: 404,
 };
@@ -98,27 +86,16 @@ export function NamespacesPage() {
       <PageHeader title="Metadata definitions">Namespaces of properties, objects and tags that describe images, flavors, volumes and servers.</PageHeader>
 
       <section aria-label="Filters" className="mb-3 flex flex-wrap items-end gap-3">
-        <Field label="Resource type" className="w-56">
-          <select className={inputClass} value={state.resourceType} onChange={(event) => change({ resourceType: event.target.value })}>
-            <option value="">All resource types</option>
-            {state.resourceType && !typeOptions.includes(state.resourceType) && <option value={state.resourceType}>{state.resourceType}</option>}
-            {typeOptions.map((type) => (
-              <option key={type} value={type}>
-                {type}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Visibility" className="w-40">
-          <select className={inputClass} value={state.visibility} onChange={(event) => change({ visibility: VISIBILITIES.find((value) => value === event.target.value) ?? '' })}>
-            <option value="">Any</option>
-            {VISIBILITIES.map((value) => (
-              <option key={value} value={value}>
-                {value}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label="Resource type"
+          className="w-56"
+          value={state.resourceType}
+          // A type named in the URL stays selectable while the list of types loads (or if it fails).
+          options={state.resourceType && !typeOptions.includes(state.resourceType) ? [state.resourceType, ...typeOptions] : typeOptions}
+          anyLabel="All resource types"
+          onChange={(resourceType) => change({ resourceType })}
+        />
+        <SelectField label="Visibility" className="w-40" value={state.visibility} options={VISIBILITIES} anyLabel="Any" onChange={(visibility) => change({ visibility })} />
         {controller.hasFilters && (
           <Button size="sm" variant="ghost" onClick={controller.clearFilters}>
             Clear filters

@@ -1,4 +1,5 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
+import { glanceListPage } from '@/components/list/glance-pages';
 import { taskKeys } from '@/features/tasks/api/task-keys';
 import { isLive } from '@/features/tasks/api/task-rules';
 import { taskDetailSchema, taskPageSchema } from '@/features/tasks/api/task-schema';
@@ -11,9 +12,7 @@ export const taskQueries = {
   /** One page of GET /v2/tasks (admin-only: others get 403). Refreshes while a shown task runs. */
   list: (query: QueryParams) =>
     queryOptions({
-      queryKey: taskKeys.list(query),
-      queryFn: ({ signal }) => glance().json('v2/tasks', taskPageSchema, { query, signal }),
-      placeholderData: keepPreviousData,
+      ...glanceListPage(taskKeys.list(query), 'v2/tasks', taskPageSchema, query),
       refetchInterval: (q) => (q.state.data?.tasks.some(isLive) ? POLL_MS : false),
     }),
   /** One task with input, result and message. */

@@ -1,10 +1,11 @@
 import { useCallback, useMemo, useState } from 'react';
+import { glancePages } from '@/components/list/glance-pages';
 import { ListView } from '@/components/list/list-view';
 import { useListController } from '@/components/list/use-list-controller';
 import { Button } from '@/components/ui/button';
 import { DataTable } from '@/components/ui/data-table';
-import { Field, inputClass } from '@/components/ui/field';
 import { PageHeader } from '@/components/ui/page';
+import { SelectField } from '@/components/ui/select-field';
 import { TASK_SORT_KEYS, TASK_TYPE_FILTERS, taskListParams, toTaskQuery, toggleTaskSort, type TaskListState } from '@/features/tasks/api/task-list-params';
 import { taskQueries } from '@/features/tasks/api/task-queries';
 import { TASK_STATUSES, type Task, type TaskPage } from '@/features/tasks/api/task-schema';
@@ -25,9 +26,7 @@ function AdminsOnly() {
 const listOptions = {
   params: taskListParams,
   query: (state: TaskListState) => taskQueries.list(toTaskQuery(state)),
-  rows: (page: TaskPage) => page.tasks,
-  markerOf: (page: TaskPage) => page.tasks.at(-1)?.id,
-  hasNext: (page: TaskPage) => Boolean(page.next),
+  ...glancePages((page: TaskPage) => page.tasks, (task) => task.id),
 };
 
 /** Glance tasks (imports), filtered, sorted and paged in the URL; a row expands to its input and result. */
@@ -65,26 +64,8 @@ export function TasksPage() {
       ) : (
         <>
           <section aria-label="Filters" className="mb-3 flex flex-wrap items-end gap-3">
-            <Field label="Status" className="w-40">
-              <select className={inputClass} value={state.status} onChange={(event) => change({ status: TASK_STATUSES.find((value) => value === event.target.value) ?? '' })}>
-                <option value="">Any status</option>
-                {TASK_STATUSES.map((value) => (
-                  <option key={value} value={value}>
-                    {value}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field label="Type" className="w-40">
-              <select className={inputClass} value={state.type} onChange={(event) => change({ type: TASK_TYPE_FILTERS.find((value) => value === event.target.value) ?? '' })}>
-                <option value="">Any type</option>
-                {TASK_TYPE_FILTERS.map((value) => (
-                  <option key={value} value={value}>
-                    {value}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <SelectField label="Status" className="w-40" value={state.status} options={TASK_STATUSES} anyLabel="Any status" onChange={(status) => change({ status })} />
+            <SelectField label="Type" className="w-40" value={state.type} options={TASK_TYPE_FILTERS} anyLabel="Any type" onChange={(type) => change({ type })} />
             {controller.hasFilters && (
               <Button size="sm" variant="ghost" onClick={controller.clearFilters}>
                 Clear filters
