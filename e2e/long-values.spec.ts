@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { createImage, getImage, projectToken, type ApiImage, type Token } from './support/api';
+import { createImage, getImage, glance, projectToken, type ApiImage, type Token } from './support/api';
 import { inBatches, removeCatalogue } from './support/images-fixture';
 import { uniqueName } from './support/stack';
 import { signIn } from './support/ui';
@@ -97,4 +97,25 @@ test('the narrow list drops columns it cannot fit and says which', async ({ page
   expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   await expect(page.getByText(/Hidden to fit the window:/)).toBeVisible();
   expect(await cellWidth(table.getByRole('link', { name: shortNames[0] ?? '' }))).toBeGreaterThanOrEqual(120);
+});
+
+test('an owner typed by name and a plain created date filter as Glance does with the ID and gte:', async ({ page }) => {
+  const today = new Date().toISOString().slice(0, 10);
+  // What Glance answers for the same filters, spelled as Glance wants them.
+  const { body } = await glance(alice, `/v2/images?owner=${alice.projectId}&tag=${enc(runTag)}&created_at=gte:${today}T00:00:00Z&sort=name:asc`, { expect: 200 });
+  const expected = (body as { images: ApiImage[] }).images.map((image) => image.name);
+  expect(expected).toHaveLength(shortNames.length + 1);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signIn(page, 'alice');
+  await page.goto(`/images?owner=alpha&created_at=${today}&sort=name%3Aasc&tag=${enc(runTag)}`);
+  await expect(page.getByRole('listitem').filter({ hasText: `Owner: alpha (${alice.projectId})` })).toBeVisible();
+  const table = page.getByRole('table', { name: 'Images' });
+  await expect(table.getByRole('link', { name: shortNames.at(-1) ?? '' })).toBeVisible();
+  const shown = await table.locator('tbody tr td:nth-child(2) a').allTextContents();
+  expect(shown).toEqual(expected);
+
+  // A name that is none of alice's projects is explained and not applied.
+  await page.goto(`/images?owner=no-such-project&tag=${enc(runTag)}`);
+  await expect(page.getByRole('listitem').filter({ hasText: 'Owner: no-such-project' })).toContainText('(not applied)');
 });

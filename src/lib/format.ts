@@ -51,8 +51,11 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
   return iso;
 }
 
+// toLocaleString's own fields, with the formatter built once: a long list formats hundreds of times.
+const absolute = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+
 export function formatAbsolute(iso: string | null | undefined): string {
   if (!iso) return '—';
   const time = parseApiTime(iso);
-  return Number.isNaN(time) ? iso : new Date(time).toLocaleString();
+  return Number.isNaN(time) ? iso : absolute.format(time);
 }

@@ -1,7 +1,7 @@
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { columnsToDrop } from '@/components/ui/column-fit';
-import { VirtualRows } from '@/components/ui/virtual-rows';
+import { VIRTUAL_ROW_HEIGHT, VirtualRows } from '@/components/ui/virtual-rows';
 
 // The one table of the app. It lays out with fixed column widths, so no value, however long
 // or unbroken, can widen it past its container: cells cut their text (see Truncated), and
@@ -123,18 +123,18 @@ interface RowProps<Row> {
   onToggle: (id: string, checked: boolean) => void;
   detail: ReactNode | null;
   alignTop: boolean;
+  /** Set for virtualized rows, which are one line of a fixed height. */
   index?: number | undefined;
-  measure?: ((element: HTMLTableRowElement | null) => void) | undefined;
 }
 
-function RowView<Row>({ row, id, columns, selectable, checked, checkEnabled, checkLabel, onToggle, detail, alignTop, index, measure }: RowProps<Row>) {
+function RowView<Row>({ row, id, columns, selectable, checked, checkEnabled, checkLabel, onToggle, detail, alignTop, index }: RowProps<Row>) {
   const span = columns.length + (selectable ? 1 : 0);
   return (
     <>
       <tr
-        ref={measure}
         data-index={index}
         aria-rowindex={index === undefined ? undefined : index + 2}
+        style={index === undefined ? undefined : { height: VIRTUAL_ROW_HEIGHT }}
         className={cn('border-t border-slate-100 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/40', alignTop && 'align-top')}
       >
         {selectable && (
@@ -197,7 +197,7 @@ export function DataTable<Row>({ caption, rows, rowKey, columns, sort, selection
   const selectable = selection ? rows.filter(selection.canSelect) : [];
   const allSelected = selection !== undefined && selectable.length > 0 && selectable.every((row) => selection.selected.has(rowKey(row)));
 
-  const renderRow = (row: Row, index?: number, measure?: (element: HTMLTableRowElement | null) => void) => {
+  const renderRow = (row: Row, index?: number) => {
     const id = rowKey(row);
     return (
       <MemoRow
@@ -213,7 +213,6 @@ export function DataTable<Row>({ caption, rows, rowKey, columns, sort, selection
         detail={expanded && index === undefined ? expanded(row) : null}
         alignTop={alignTop}
         index={index}
-        measure={measure}
       />
     );
   };

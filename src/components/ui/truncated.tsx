@@ -7,17 +7,26 @@ import { cn } from '@/components/ui/cn';
 // hover and on keyboard focus (a tooltip named by aria-describedby); text with nothing
 // focusable inside becomes focusable itself, but only while it is cut.
 
+// Whether a value is cut is read from one shared ResizeObserver, which reports an element
+// when it is first observed and whenever its size changes. Its callback runs after layout:
+// every element is read first and then written, so mounting a page of rows costs no forced
+// layout per cell.
 let sharedObserver: ResizeObserver | undefined;
-const onResize = new WeakMap<Element, () => void>();
-function observe(element: Element, callback: () => void): () => void {
+const focusableWhenCut = new WeakSet<Element>();
+function observeCut(element: HTMLElement): () => void {
   if (typeof ResizeObserver === 'undefined') return () => undefined;
   sharedObserver ??= new ResizeObserver((entries) => {
-    for (const entry of entries) onResize.get(entry.target)?.();
+    const cut = entries.map((entry) => [entry.target, entry.target instanceof HTMLElement && isCut(entry.target)] as const);
+    for (const [target, isCutNow] of cut) {
+      if (!(target instanceof HTMLElement) || !focusableWhenCut.has(target)) continue;
+      if (isCutNow) target.tabIndex = 0;
+      else target.removeAttribute('tabindex');
+    }
   });
-  onResize.set(element, callback);
+  focusableWhenCut.add(element);
   sharedObserver.observe(element);
   return () => {
-    onResize.delete(element);
+    focusableWhenCut.delete(element);
     sharedObserver?.unobserve(element);
   };
 }
@@ -39,16 +48,12 @@ export function Truncated({ text, children, className }: TruncatedProps) {
   const hasOwnFocus = children !== undefined;
 
   // Only a cut value with nothing focusable inside needs its own tab stop. Set on the element
-  // directly: measuring must not re-render (a long list mounts hundreds of these).
+  // directly: measuring must not re-render (a long list mounts hundreds of these). Observing
+  // again when the text changes measures it again.
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element || hasOwnFocus) return;
-    const measure = () => {
-      if (isCut(element)) element.tabIndex = 0;
-      else element.removeAttribute('tabindex');
-    };
-    measure();
-    return observe(element, measure);
+    return observeCut(element);
   }, [text, hasOwnFocus]);
 
   const show = useCallback(() => {

@@ -1,19 +1,21 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
-const ROW_ESTIMATE = 33;
+/** Virtualized rows are one line of fixed height (the cells cut their text), so nothing is measured while scrolling. */
+export const VIRTUAL_ROW_HEIGHT = 32;
 
 interface VirtualRowsProps<Row> {
   rows: readonly Row[];
   rowKey: (row: Row) => string;
   colSpan: number;
-  renderRow: (row: Row, index: number, measure: (element: HTMLTableRowElement | null) => void) => ReactNode;
+  renderRow: (row: Row, index: number) => ReactNode;
 }
 
 /**
  * A table body that renders only the rows near the viewport, with spacer rows above and below,
  * so the table stays a real <table> (aria-rowcount/aria-rowindex) and the page keeps one
- * scrollbar. The table's fixed layout keeps the columns still as rows come and go.
+ * scrollbar. The table's fixed layout keeps the columns still as rows come and go, and every
+ * row has the same fixed height, so scrolling mounts rows without measuring them.
  */
 export function VirtualRows<Row>({ rows, rowKey, colSpan, renderRow }: VirtualRowsProps<Row>) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
@@ -30,7 +32,7 @@ export function VirtualRows<Row>({ rows, rowKey, colSpan, renderRow }: VirtualRo
   }, []);
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
-    estimateSize: () => ROW_ESTIMATE,
+    estimateSize: () => VIRTUAL_ROW_HEIGHT,
     overscan: 10,
     scrollMargin,
     getItemKey: (index) => {
@@ -50,7 +52,7 @@ export function VirtualRows<Row>({ rows, rowKey, colSpan, renderRow }: VirtualRo
       )}
       {items.map((item) => {
         const row = rows[item.index];
-        return row === undefined ? null : renderRow(row, item.index, virtualizer.measureElement);
+        return row === undefined ? null : renderRow(row, item.index);
       })}
       {after > 0 && (
         <tr aria-hidden>

@@ -118,7 +118,7 @@ export function ImagesPage() {
           <Button size="sm" aria-expanded={showFilters} onClick={() => setShowFilters(!showFilters)}>
             Filters
           </Button>
-          <FilterChips state={state} errors={errors} ownerName={'name' in owner ? owner.name : undefined} onChange={change} />
+          <FilterChips state={state} errors={errors} ownerLabel={'name' in owner && owner.name ? `${owner.name} (${owner.id})` : undefined} onChange={change} />
           {controller.hasFilters && (
             <Button size="sm" variant="ghost" onClick={controller.clearFilters}>
               Reset filters

@@ -5,7 +5,8 @@ import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BulkOutcome } from '@/features/images/api/bulk-rules';
 import type { Image } from '@/features/images/api/image-schema';
-import { BulkBar, BulkResults, RowActions } from '@/features/images/components/list-actions';
+import { BulkBar, BulkResults } from '@/features/images/components/list-actions';
+import { RowActions } from '@/features/images/components/row-actions';
 import { ApiError } from '@/lib/api-error';
 
 // A fake Glance that records each call and accepts every write.
@@ -166,7 +167,7 @@ describe('RowActions', () => {
     );
     open('mine');
     expect(screen.getByRole('menuitem', { name: 'Edit' }).getAttribute('href')).toBe('/images/id-mine?edit=1');
-    expect(items()).toEqual(['Edit', 'Download', 'Deactivate…', 'Hide', 'Delete…']);
+    expect(items()).toEqual(['Edit', 'Download', 'Deactivate…', 'Hide…', 'Delete…']);
     open('theirs');
     expect(items()).toEqual(['View']);
     expect(screen.getByRole('menuitem', { name: 'View' }).getAttribute('href')).toBe('/images/id-theirs');
@@ -180,9 +181,9 @@ describe('RowActions', () => {
       </>,
     );
     open('queued');
-    expect(items()).toEqual(['Edit', 'Hide', 'Delete…']);
+    expect(items()).toEqual(['Edit', 'Hide…', 'Delete…']);
     open('off');
-    expect(items()).toEqual(['Edit', 'Reactivate…', 'Unhide', 'Delete…']);
+    expect(items()).toEqual(['Edit', 'Reactivate…', 'Unhide…', 'Delete…']);
   });
 
   it('confirms a deactivation before sending it', async () => {
@@ -193,5 +194,15 @@ describe('RowActions', () => {
     const dialog = screen.getByRole('dialog', { name: 'Deactivate mine?' });
     await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Deactivate' })));
     expect(sent).toEqual(['POST v2/images/id-mine/actions/deactivate']);
+  });
+
+  it('confirms hiding before sending it', async () => {
+    wrap(<RowActions image={image('mine')} canManage canDownload />);
+    open('mine');
+    fireEvent.click(screen.getByRole('menuitem', { name: 'Hide…' }));
+    expect(sent).toEqual([]);
+    const dialog = screen.getByRole('dialog', { name: 'Hide mine?' });
+    await act(async () => fireEvent.click(within(dialog).getByRole('button', { name: 'Hide' })));
+    expect(sent).toEqual(['PATCH v2/images/id-mine']);
   });
 });

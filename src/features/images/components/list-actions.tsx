@@ -2,21 +2,15 @@ import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, inputClass } from '@/components/ui/field';
-import { MoreIcon } from '@/components/ui/icons';
-import { Menu, MenuItem, MenuLink } from '@/components/ui/menu';
 import { toast } from '@/components/ui/toast';
-import { paths } from '@/config/paths';
-import { mergeOutcomes, planBulk, skipReason, summarizeOutcomes, type BulkOutcome, type BulkPlan } from '@/features/images/api/bulk-rules';
+import { mergeOutcomes, planBulk, summarizeOutcomes, type BulkOutcome, type BulkPlan } from '@/features/images/api/bulk-rules';
 import { useBulkAction, type BulkAction } from '@/features/images/api/image-bulk';
-import { downloadImage } from '@/features/images/api/image-download';
-import { useDeleteImage, useSetImageActive, useUpdateImage } from '@/features/images/api/image-mutations';
 import type { Image } from '@/features/images/api/image-schema';
 import { describeError } from '@/lib/api-error';
-import { pointer } from '@/lib/json-patch';
 
-const label = (image: Pick<Image, 'id' | 'name'>) => image.name ?? image.id;
+export const label = (image: Pick<Image, 'id' | 'name'>) => image.name ?? image.id;
 
-function reportError(what: string, error: unknown) {
+export function reportError(what: string, error: unknown) {
   const { title, detail } = describeError(error);
   toast('error', `${what}: ${title}`, detail);
 }
@@ -28,109 +22,6 @@ function NameList({ label: listLabel, children }: { label: string; children: Rea
     <ul aria-label={listLabel} tabIndex={0} className="max-h-48 space-y-0.5 overflow-y-auto rounded border border-slate-200 px-2 py-1 break-all dark:border-slate-700">
       {children}
     </ul>
-  );
-}
-
-/** The per-row menu: what the user's role and the image's state allow. */
-export function RowActions({ image, canManage, canDownload }: { image: Image; canManage: boolean; canDownload: boolean }) {
-  const [confirm, setConfirm] = useState<'delete' | 'activation' | null>(null);
-  const remove = useDeleteImage();
-  const setActive = useSetImageActive();
-  const update = useUpdateImage();
-  const name = label(image);
-  const activating = image.status === 'deactivated';
-  const canToggleActive = canManage && !skipReason(image, { kind: activating ? 'reactivate' : 'deactivate' });
-  const close = () => setConfirm(null);
-  return (
-    <>
-      <Menu label={`Actions for ${name}`} trigger={<MoreIcon />}>
-        {/* Edit opens the detail page with its form open; readers only view. */}
-        <MenuLink to={canManage ? paths.imageEdit(image.id) : paths.image(image.id)}>{canManage ? 'Edit' : 'View'}</MenuLink>
-        {canDownload && <MenuItem onSelect={() => void downloadImage(image).catch((error: unknown) => reportError(`Downloading ${name}`, error))}>Download</MenuItem>}
-        {canToggleActive && <MenuItem onSelect={() => setConfirm('activation')}>{activating ? 'Reactivate…' : 'Deactivate…'}</MenuItem>}
-        {canManage && (
-          <MenuItem
-            onSelect={() =>
-              update.mutate(
-                { id: image.id, ops: [{ op: 'replace', path: pointer('os_hidden'), value: !image.os_hidden }] },
-                { onSuccess: () => toast('success', `${name} ${image.os_hidden ? 'is listed again' : 'is hidden'}`), onError: (error) => reportError(name, error) },
-              )
-            }
-          >
-            {image.os_hidden ? 'Unhide' : 'Hide'}
-          </MenuItem>
-        )}
-        {canManage && (
-          <MenuItem danger onSelect={() => setConfirm('delete')}>
-            Delete…
-          </MenuItem>
-        )}
-      </Menu>
-      <Dialog
-        open={confirm === 'activation'}
-        title={activating ? `Reactivate ${name}?` : `Deactivate ${name}?`}
-        onClose={close}
-        footer={
-          <>
-            <Button onClick={close}>Cancel</Button>
-            <Button
-              variant="primary"
-              busy={setActive.isPending}
-              onClick={() =>
-                setActive.mutate(
-                  { id: image.id, active: activating },
-                  { onSuccess: () => toast('success', `${name} ${activating ? 'reactivated' : 'deactivated'}`), onError: (error) => reportError(name, error), onSettled: close },
-                )
-              }
-            >
-              {activating ? 'Reactivate' : 'Deactivate'}
-            </Button>
-          </>
-        }
-      >
-        <p>{activating ? 'Its data can be downloaded and booted again.' : 'Nobody but administrators can download or boot it until it is reactivated. Its data is kept.'}</p>
-      </Dialog>
-      <Dialog
-        open={confirm === 'delete'}
-        title={image.protected ? `${name} is protected` : `Delete ${name}?`}
-        onClose={close}
-        footer={
-          <>
-            <Button onClick={close}>Cancel</Button>
-            {image.protected ? (
-              <Button
-                variant="primary"
-                busy={update.isPending}
-                onClick={() =>
-                  update.mutate(
-                    { id: image.id, ops: [{ op: 'replace', path: pointer('protected'), value: false }] },
-                    { onSuccess: () => toast('info', `${name} is no longer protected`), onError: (error) => reportError(name, error), onSettled: close },
-                  )
-                }
-              >
-                Unprotect
-              </Button>
-            ) : (
-              <Button
-                variant="danger"
-                busy={remove.isPending}
-                onClick={() =>
-                  remove.mutate(image.id, { onSuccess: () => toast('success', `${name} deleted`), onError: (error) => reportError(`Deleting ${name}`, error), onSettled: close })
-                }
-              >
-                Delete
-              </Button>
-            )}
-          </>
-        }
-      >
-        {image.protected ? (
-          <p>A protected image cannot be deleted. Unprotect it first; then you can delete it.</p>
-        ) : (
-          <p>The image and its data are deleted for good. Servers already booted from it keep running.</p>
-        )}
-      </Dialog>
-    </>
   );
 }
 

@@ -113,7 +113,7 @@ interface Chip {
 }
 
 /** Every active filter as a removable chip; a value Glance would not get is marked "not applied". */
-export function FilterChips({ state, errors, ownerName, onChange }: FiltersProps & { ownerName?: string | undefined }) {
+export function FilterChips({ state, errors, ownerLabel, onChange }: FiltersProps & { ownerLabel?: string | undefined }) {
   const chips: Chip[] = [];
   const arrays: [ArrayField | 'statuses' | 'diskFormats' | 'containerFormats', string][] = [
     ['names', 'name'],
@@ -128,7 +128,7 @@ export function FilterChips({ state, errors, ownerName, onChange }: FiltersProps
     for (const value of state[field]) chips.push({ label: `${label}: ${value}`, remove: { [field]: state[field].filter((v) => v !== value) }, error: errors[field] });
   }
   for (const field of Object.keys(SCALAR_LABELS) as ScalarField[]) {
-    const shown = field === 'owner' && ownerName ? `${ownerName} (${state.owner})` : state[field];
+    const shown = field === 'owner' && ownerLabel ? ownerLabel : state[field];
     if (state[field]) chips.push({ label: `${SCALAR_LABELS[field]}: ${shown}`, remove: { [field]: '' }, error: errors[field] });
   }
   if (state.memberStatus) chips.push({ label: `member status: ${state.memberStatus}`, remove: { memberStatus: '' } });

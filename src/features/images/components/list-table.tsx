@@ -7,7 +7,7 @@ import { paths } from '@/config/paths';
 import { SORT_KEYS, type SortKey, type SortTerm } from '@/features/images/api/image-list-params';
 import type { Image } from '@/features/images/api/image-schema';
 import { imageStatusTone } from '@/features/images/api/image-status';
-import { RowActions } from '@/features/images/components/list-actions';
+import { RowActions } from '@/features/images/components/row-actions';
 import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
 
 export const COLUMNS = ['status', 'visibility', 'size', 'format', 'owner', 'created', 'updated', 'tags'] as const;
