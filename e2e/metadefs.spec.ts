@@ -55,7 +55,9 @@ test('namespaces filter to image ones; a namespace shows its properties with the
 test('a namespace that does not exist is explained, with a way back', async ({ page }) => {
   await signIn(page, 'alice');
   await page.goto('/metadefs/OS%3A%3ANo%3A%3ASuchThing');
-  await expect(page.getByRole('alert')).toContainText('Not found');
+  await expect(page.getByRole('heading', { level: 1, name: 'Namespace not found' })).toBeVisible();
+  await expect(page.getByRole('main')).toContainText('OS::No::SuchThing');
+  await expect(page).toHaveTitle('Namespace not found · Loupe');
   await page.getByRole('link', { name: '← Metadata definitions' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Metadata definitions' })).toBeVisible();
 });

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes } from 'react';
+import type { ComponentProps } from 'react';
 import { cn } from '@/components/ui/cn';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost';
@@ -11,7 +11,8 @@ const VARIANTS: Record<Variant, string> = {
   ghost: 'text-slate-700 hover:bg-slate-200 dark:text-slate-200 dark:hover:bg-slate-800',
 };
 
-export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
+// ComponentProps includes `ref` (React 19 passes it as a prop), so focus can be moved to a Button.
+export interface ButtonProps extends ComponentProps<'button'> {
   variant?: Variant;
   size?: 'sm' | 'md';
   busy?: boolean;

@@ -31,7 +31,7 @@ export function Dialog({ open, title, onClose, children, footer }: DialogProps) 
     >
       {open && (
         <div className="space-y-4 p-5">
-          <h2 id={titleId} className="text-base font-semibold">
+          <h2 id={titleId} className="text-base font-semibold break-words">
             {title}
           </h2>
           <div className="space-y-3 text-sm">{children}</div>

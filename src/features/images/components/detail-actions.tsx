@@ -63,7 +63,7 @@ export function DetailActions({ image, isAdmin, onDeleted }: { image: Image; isA
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [visibility, setVisibility] = useState<Visibility>(image.visibility);
   const [error, setError] = useState<string | null>(null);
-  const name = image.name ?? image.id;
+  const name = image.name || image.id;
   const patch = (key: string, value: unknown) => update.mutateAsync({ id: image.id, ops: [{ op: 'replace', path: pointer(key), value }] });
   const ask = (next: Confirm) => {
     setError(null);

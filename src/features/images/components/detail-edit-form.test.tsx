@@ -144,6 +144,8 @@ describe('ImageEditForm', () => {
     const keys = screen.getAllByLabelText(/Property \d+ key/);
     fireEvent.change(keys[keys.length - 1] as HTMLElement, { target: { value: 'kernel_id' } });
     fireEvent.change(await screen.findByLabelText('Value of kernel_id'), { target: { value: 'nope' } });
+    // The rule comes with the image schema: wait until the form has it (the picker lists the schema's keys).
+    await screen.findByRole('option', { name: 'kernel_id' });
     fireEvent.click(screen.getByRole('button', { name: 'Review and save' }));
     expect(await screen.findByText(/Does not match the required pattern/)).toBeTruthy();
     expect(screen.queryByRole('dialog', { name: 'Review the change' })).toBeNull();

@@ -1,22 +1,25 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { Button } from '@/components/ui/button';
+import { NotFoundView } from '@/components/ui/not-found';
+import { PageHeader } from '@/components/ui/page';
 import { ScrollablePre } from '@/components/ui/scrollable-pre';
 import { Section } from '@/components/ui/section';
-import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { useParams } from 'react-router';
-import { Button } from '@/components/ui/button';
-import { Field, inputClass } from '@/components/ui/field';
-import { PageHeader } from '@/components/ui/page';
 import { Badge, ErrorPanel, Spinner } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
+import { paths } from '@/config/paths';
 import { projectNamesQuery } from '@/features/auth';
 import { novaProgress } from '@/features/images/api/image-detail-rules';
 import { imageQueries, selectEditSchema } from '@/features/images/api/image-queries';
+import { extraProperties } from '@/features/images/api/image-schema';
 import { imageStatusTone } from '@/features/images/api/image-status';
-import { metadefQueries, type CatalogueNamespace } from '@/features/metadefs';
-import { taskStatusTone } from '@/features/tasks';
-import { extraProperties, type Image } from '@/features/images/api/image-schema';
 import { DetailActions } from '@/features/images/components/detail-actions';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
+import { DetailProperties } from '@/features/images/components/detail-properties';
+import { metadefQueries } from '@/features/metadefs';
+import { taskStatusTone } from '@/features/tasks';
+import { isApiError } from '@/lib/api-error';
 import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
 import { usePermissions, useSession } from '@/lib/session';
 
@@ -24,69 +27,16 @@ function bytes(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : `${formatBytes(value)} (${value.toLocaleString()} bytes)`;
 }
 
-function Pairs({ rows }: { rows: [string, React.ReactNode][] }) {
+function Pairs({ rows }: { rows: [string, ReactNode][] }) {
   return (
-    <dl className="grid grid-cols-[11rem_1fr] gap-x-3 gap-y-1 text-sm">
+    <dl className="grid grid-cols-[11rem_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-          <dd className="break-all">{value}</dd>
+          <dd className="min-w-0 break-all">{value}</dd>
         </div>
       ))}
     </dl>
-  );
-}
-
-/** Custom properties grouped by the metadefs namespace that defines them, searchable. */
-function Properties({ image, namespaces, schemaKeys }: { image: Image; namespaces: CatalogueNamespace[]; schemaKeys: ReadonlySet<string> }) {
-  const [filter, setFilter] = useState('');
-  const extras = useMemo(() => Object.entries(extraProperties(image)).filter(([key]) => !key.startsWith('os_glance_')), [image]);
-  const groups = useMemo(() => {
-    const owner = new Map<string, CatalogueNamespace>();
-    for (const ns of namespaces) for (const property of ns.properties) if (!owner.has(property.name)) owner.set(property.name, ns);
-    const byGroup = new Map<string, { ns?: CatalogueNamespace; rows: [string, string, string | undefined][] }>();
-    const needle = filter.toLowerCase();
-    for (const [key, value] of extras) {
-      const ns = owner.get(key);
-      const title = ns?.properties.find((property) => property.name === key)?.title ?? undefined;
-      if (needle && ![key, value, title ?? '', ns?.title ?? ''].some((text) => text.toLowerCase().includes(needle))) continue;
-      // Not in any namespace but defined by the image schema (os_distro, kernel_id…): its own group.
-      const group = ns?.namespace ?? (schemaKeys.has(key) ? ' schema' : '');
-      const entry = byGroup.get(group) ?? { ns, rows: [] };
-      entry.rows.push([key, value, title]);
-      byGroup.set(group, entry);
-    }
-    return [...byGroup.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
-  }, [extras, namespaces, filter, schemaKeys]);
-  if (extras.length === 0) return <p className="text-sm text-slate-500">No custom properties.</p>;
-  return (
-    <div className="space-y-3">
-      <Field label="Search properties" className="max-w-xs">
-        <input className={inputClass} value={filter} onChange={(event) => setFilter(event.target.value)} />
-      </Field>
-      {groups.length === 0 && <p className="text-sm text-slate-500">No property matches “{filter}”.</p>}
-      {groups.map(([group, { ns, rows }]) => (
-        <section key={group || 'other'} aria-label={ns ? ns.title : group === ' schema' ? 'Image schema' : 'Not in any namespace'}>
-          <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-300">
-            {ns ? ns.title : group === ' schema' ? 'Image schema' : 'Not in any namespace'}
-            {ns && <span className="ml-2 font-mono font-normal text-slate-500">{ns.namespace}</span>}
-          </h3>
-          {ns?.description && <p className="mb-1 line-clamp-2 text-xs text-slate-500">{ns.description}</p>}
-          {group === ' schema' && <p className="mb-1 text-xs text-slate-500">Properties the deployment’s image schema defines (schema-image.json).</p>}
-          <dl className="grid grid-cols-[minmax(10rem,16rem)_1fr] gap-x-3 gap-y-0.5 text-sm">
-            {rows.map(([key, value, title]) => (
-              <div key={key} className="contents">
-                <dt className="text-xs text-slate-600 dark:text-slate-400">
-                  <span className="font-mono">{key}</span>
-                  {title && <span className="block text-slate-500">{title}</span>}
-                </dt>
-                <dd className="break-all">{value === '' ? <span className="text-slate-500">(empty)</span> : value}</dd>
-              </div>
-            ))}
-          </dl>
-        </section>
-      ))}
-    </div>
   );
 }
 
@@ -102,11 +52,48 @@ function ImageTasks({ id }: { id: string }) {
           <Badge tone={taskStatusTone(task.status)}>{task.status}</Badge>
           <span>{task.type}</span>
           <span title={formatAbsolute(task.created_at)}>{formatRelative(task.created_at)}</span>
-          {task.message && <span className="text-slate-600 dark:text-slate-400">{task.message}</span>}
+          {task.message && <span className="min-w-0 break-all text-slate-600 dark:text-slate-400">{task.message}</span>}
         </li>
       ))}
     </ul>
   );
+}
+
+function ImageNotFound({ id }: { id: string }) {
+  return (
+    <NotFoundView title="Image not found" backTo={paths.images} backLabel="Images">
+      <p>
+        No image with ID <code className="font-mono break-all">{id}</code> is visible to this project.
+      </p>
+      <p className="text-slate-600 dark:text-slate-400">
+        It may have been deleted, or it belongs to another project and is not shared with this one. If it is yours in another project, switch
+        project at the top of the page.
+      </p>
+    </NotFoundView>
+  );
+}
+
+/**
+ * The edit form's open state lives in the URL (`?edit=1`, see paths.imageEdit), so the list's
+ * "Edit" lands here with the form open. Opening and closing replace the history entry.
+ */
+function useEditParam() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const requested = searchParams.get('edit') === '1';
+  const setEditing = useCallback(
+    (open: boolean) =>
+      setSearchParams(
+        (params) => {
+          const next = new URLSearchParams(params);
+          if (open) next.set('edit', '1');
+          else next.delete('edit');
+          return next;
+        },
+        { replace: true },
+      ),
+    [setSearchParams],
+  );
+  return [requested, setEditing] as const;
 }
 
 export function ImageDetailPage() {
@@ -118,72 +105,104 @@ export function ImageDetailPage() {
   const imageSchema = useQuery({ ...imageQueries.schema(), select: selectEditSchema });
   const schemaKeys = useMemo(() => new Set(imageSchema.data?.extraRules.keys() ?? []), [imageSchema.data]);
   const owners = useQuery(projectNamesQuery(session.user.id, isAdmin));
-  const [editing, setEditing] = useState(false);
+  const [editRequested, setEditing] = useEditParam();
   const [showRaw, setShowRaw] = useState(false);
-  if (detail.isPending) return <Spinner label="Loading image" />;
-  if (detail.isError) return <ErrorPanel error={detail.error} context="Loading the image" onRetry={() => void detail.refetch()} />;
   const image = detail.data;
-  const canManage = canWrite && (isAdmin || image.owner === session.project.id);
-  const extras = extraProperties(image);
+  const canManage = image !== undefined && canWrite && (isAdmin || image.owner === session.project.id);
+  const editing = canManage && editRequested;
+
+  // Asked to edit an image this user may not change: show the page as it is, without the param.
+  useEffect(() => {
+    if (image && editRequested && !canManage) setEditing(false);
+  }, [image, editRequested, canManage, setEditing]);
+
+  // The form takes focus when it opens; when it closes, focus goes back to the Edit button
+  // that reappears (never to the page body).
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(editing);
+  useEffect(() => {
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  if (detail.isPending) return <Spinner label="Loading image" />;
+  if (detail.isError) {
+    if (isApiError(detail.error) && detail.error.status === 404) return <ImageNotFound id={imageId} />;
+    return <ErrorPanel error={detail.error} context="Loading the image" onRetry={() => void detail.refetch()} />;
+  }
+  const loaded = detail.data;
+  const extras = extraProperties(loaded);
   const importState = Object.entries(extras).filter(([key]) => key.startsWith('os_glance_'));
-  const ownerName = image.owner ? owners.data?.get(image.owner) : undefined;
-  const raw = JSON.stringify(image, null, 2);
+  const ownerName = loaded.owner ? owners.data?.get(loaded.owner) : undefined;
+  const raw = JSON.stringify(loaded, null, 2);
   return (
     <>
       <PageHeader
-        title={image.name ?? image.id}
+        // An image without a name (null, or an empty string set elsewhere) goes by its ID.
+        title={loaded.name || loaded.id}
         actions={
           canManage && !editing ? (
-            <Button variant="primary" onClick={() => setEditing(true)}>
+            <Button ref={editButton} variant="primary" onClick={() => setEditing(true)}>
               Edit
             </Button>
           ) : undefined
         }
       >
-        <span className="font-mono text-xs">{image.id}</span>
+        <span className="font-mono text-xs break-all">{loaded.id}</span>
       </PageHeader>
       <div className="space-y-4">
-        {canManage && !editing && <DetailActions image={image} isAdmin={isAdmin} />}
-        {editing && <ImageEditForm image={image} onDone={() => setEditing(false)} />}
+        {canManage && !editing && <DetailActions image={loaded} isAdmin={isAdmin} />}
+        {editing && <ImageEditForm image={loaded} onDone={() => setEditing(false)} />}
         <div className="grid gap-4 xl:grid-cols-2">
           <Section title="Attributes">
             <Pairs
               rows={[
-                ['Status', <Badge key="s" tone={imageStatusTone(image.status)}>{image.status}</Badge>],
-                ['Visibility', image.visibility],
-                ['Protected', image.protected ? 'yes' : 'no'],
-                ['Hidden', image.os_hidden ? 'yes (os_hidden)' : 'no'],
-                ['Owner', ownerName ? `${ownerName} (${image.owner})` : (image.owner ?? '—')],
-                ['Size', bytes(image.size)],
-                ['Virtual size', bytes(image.virtual_size)],
-                ['Disk format', image.disk_format ?? '—'],
-                ['Container format', image.container_format ?? '—'],
-                ['Minimum disk (minDisk)', `${image.min_disk ?? 0} GiB`],
-                ['Minimum RAM (minRam)', `${image.min_ram ?? 0} MiB`],
-                ['Checksum (MD5)', image.checksum ?? '—'],
-                ['Hash', image.os_hash_value ? `${image.os_hash_algo ?? ''}: ${image.os_hash_value}` : '—'],
-                ['Created', formatAbsolute(image.created_at)],
-                ['Updated', formatAbsolute(image.updated_at)],
-                ...(image.stores ? [['Stores', image.stores] as [string, string]] : []),
-                ...(image.direct_url ? [['Direct URL', image.direct_url] as [string, string]] : []),
-                ...(image.locations ? [['Locations', image.locations.map((location) => location.url).join('\n') || '—'] as [string, string]] : []),
+                ['Name', loaded.name || <span className="text-slate-500">No name (shown by its ID)</span>],
+                ['Status', <Badge key="s" tone={imageStatusTone(loaded.status)}>{loaded.status}</Badge>],
+                ['Visibility', loaded.visibility],
+                ['Protected', loaded.protected ? 'yes' : 'no'],
+                ['Hidden', loaded.os_hidden ? 'yes (os_hidden)' : 'no'],
+                ['Owner', ownerName ? `${ownerName} (${loaded.owner})` : (loaded.owner ?? '—')],
+                ['Size', bytes(loaded.size)],
+                ['Virtual size', bytes(loaded.virtual_size)],
+                ['Disk format', loaded.disk_format ?? '—'],
+                ['Container format', loaded.container_format ?? '—'],
+                ['Minimum disk (minDisk)', `${loaded.min_disk ?? 0} GiB`],
+                ['Minimum RAM (minRam)', `${loaded.min_ram ?? 0} MiB`],
+                ['Checksum (MD5)', loaded.checksum ?? '—'],
+                ['Hash', loaded.os_hash_value ? `${loaded.os_hash_algo ?? ''}: ${loaded.os_hash_value}` : '—'],
+                ['Created', formatAbsolute(loaded.created_at)],
+                ['Updated', formatAbsolute(loaded.updated_at)],
+                ...(loaded.stores ? [['Stores', loaded.stores] as [string, string]] : []),
+                ...(loaded.direct_url ? [['Direct URL', loaded.direct_url] as [string, string]] : []),
+                ...(loaded.locations ? [['Locations', loaded.locations.map((location) => location.url).join('\n') || '—'] as [string, string]] : []),
               ]}
             />
           </Section>
-          <div className="space-y-4">
+          <div className="min-w-0 space-y-4">
             <Section title="Compute (Nova) view">
               <Pairs
                 rows={[
                   ['Image type', extras.image_type ?? 'image'],
                   ['Snapshot of server', extras.instance_uuid ?? '—'],
-                  ['Progress (Nova)', `${novaProgress(image.status)}%${image.status === 'saving' || image.status === 'importing' ? ` — ${image.status}…` : ''}`],
-                  ['Size (Nova)', bytes(image.size)],
-                  ['minDisk / minRam', `${image.min_disk ?? 0} GiB / ${image.min_ram ?? 0} MiB`],
+                  ['Progress (Nova)', `${novaProgress(loaded.status)}%${loaded.status === 'saving' || loaded.status === 'importing' ? ` — ${loaded.status}…` : ''}`],
+                  ['Size (Nova)', bytes(loaded.size)],
+                  ['minDisk / minRam', `${loaded.min_disk ?? 0} GiB / ${loaded.min_ram ?? 0} MiB`],
                 ]}
               />
             </Section>
             <Section title="Tags">
-              <p className="text-sm">{image.tags.length ? [...image.tags].sort().join(', ') : 'No tags.'}</p>
+              {loaded.tags.length ? (
+                <ul aria-label="Tags" className="flex flex-wrap gap-1.5 text-sm">
+                  {[...loaded.tags].sort().map((tag) => (
+                    <li key={tag} className="max-w-full rounded bg-slate-100 px-2 py-0.5 break-all dark:bg-slate-800">
+                      {tag}
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="text-sm">No tags.</p>
+              )}
             </Section>
             {importState.length > 0 && (
               <Section title="Import state">
@@ -198,10 +217,10 @@ export function ImageDetailPage() {
               The metadata catalogue could not be loaded, so properties are not grouped by namespace. Reload the page to try again.
             </p>
           )}
-          <Properties image={image} namespaces={catalogue.data ?? []} schemaKeys={schemaKeys} />
+          <DetailProperties image={loaded} namespaces={catalogue.data ?? []} schemaKeys={schemaKeys} />
         </Section>
         <Section title="Tasks">
-          <ImageTasks id={image.id} />
+          <ImageTasks id={loaded.id} />
         </Section>
         <Section
           title="Raw JSON"

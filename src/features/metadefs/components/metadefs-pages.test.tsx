@@ -197,7 +197,10 @@ describe('NamespacePage', () => {
 
   it('explains a namespace that does not exist and links back', async () => {
     renderAt('/metadefs/nope');
-    expect((await screen.findByRole('alert')).textContent).toMatch('Namespace nope: Not found');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Namespace not found' })).toBeTruthy();
+    expect(screen.getByText('nope', { selector: 'code' })).toBeTruthy();
+    // A 404 is not worth retrying.
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
     expect(screen.getByRole('link', { name: '← Metadata definitions' }).getAttribute('href')).toBe('/metadefs');
   });
 });

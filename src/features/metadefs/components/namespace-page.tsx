@@ -5,6 +5,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { Field, inputClass } from '@/components/ui/field';
+import { NotFoundView } from '@/components/ui/not-found';
 import { PageHeader } from '@/components/ui/page';
 import { Badge, ErrorPanel, Spinner } from '@/components/ui/states';
 import { paths } from '@/config/paths';
@@ -12,6 +13,7 @@ import type { ResourceTypeAssociation } from '@/features/metadefs/api/metadef-sc
 import { metadefQueries } from '@/features/metadefs/api/metadef-queries';
 import { defaultKeyView, prefixedAssociations } from '@/features/metadefs/api/property-rules';
 import { PropertyTable } from '@/features/metadefs/components/property-table';
+import { isApiError } from '@/lib/api-error';
 import { formatAbsolute } from '@/lib/format';
 
 const associationColumns: DataColumn<ResourceTypeAssociation>[] = [
@@ -91,6 +93,16 @@ export function NamespacePage() {
 
   if (namespace.isPending) return <Spinner label="Loading namespace" />;
   if (namespace.isError) {
+    if (isApiError(namespace.error) && namespace.error.status === 404) {
+      return (
+        <NotFoundView title="Namespace not found" backTo={paths.metadefs} backLabel="Metadata definitions">
+          <p>
+            No metadata definition namespace named <code className="font-mono break-all">{name}</code> is visible to this project.
+          </p>
+          <p className="text-slate-600 dark:text-slate-400">It may have been deleted, or it is private to another project.</p>
+        </NotFoundView>
+      );
+    }
     return (
       <>
         <PageHeader title={name}>
