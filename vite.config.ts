@@ -22,6 +22,8 @@ export default defineConfig({
     environment: 'jsdom',
     // scripts/ tests run in node (each says so with `// @vitest-environment node`).
     include: ['src/**/*.test.{ts,tsx}', 'scripts/**/*.test.mjs'],
+    // jsdom's missing modal dialogs, and cleanup after every test.
+    setupFiles: ['src/test/setup.ts'],
     // A stray `.only` must not pass CI by running one test.
     allowOnly: !process.env.CI,
     restoreMocks: true,

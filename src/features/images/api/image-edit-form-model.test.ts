@@ -13,29 +13,21 @@ import {
 } from '@/features/images/api/image-edit-form-model';
 import { toEditable } from '@/features/images/api/image-save';
 import { imageSchema } from '@/features/images/api/image-schema';
+import { apiImage } from '@/test/fixtures';
 import type { CatalogueNamespace } from '@/features/metadefs';
 
 const image = (fields: Record<string, unknown> = {}) =>
-  imageSchema.parse({
-    id: 'img-1',
-    name: 'cirros',
-    status: 'active',
-    visibility: 'private',
-    protected: false,
-    os_hidden: false,
-    owner: 'p1',
-    disk_format: 'raw',
-    container_format: 'bare',
-    min_disk: 1,
-    min_ram: 64,
-    created_at: '2026-01-01T00:00:00Z',
-    updated_at: '2026-01-01T00:00:00Z',
-    tags: ['b', 'a'],
-    os_distro: 'cirros',
-    hw_disk_bus: 'virtio',
-    os_glance_import_task: 'task-1',
-    ...fields,
-  });
+  imageSchema.parse(
+    apiImage({
+      min_disk: 1,
+      min_ram: 64,
+      tags: ['b', 'a'],
+      os_distro: 'cirros',
+      hw_disk_bus: 'virtio',
+      os_glance_import_task: 'task-1',
+      ...fields,
+    }),
+  );
 
 describe('toForm', () => {
   it('sorts properties and tags, leaves out Glance’s own keys, and shows no name as an empty field', () => {

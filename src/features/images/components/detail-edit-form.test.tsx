@@ -1,9 +1,10 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import type { Image } from '@/features/images/api/image-schema';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
 import { ApiError } from '@/lib/api-error';
+import { apiImage } from '@/test/fixtures';
 import { renderWithProviders } from '@/test/render';
 
 // A fake Glance behind glance(): the image, its schema and an empty catalogue.
@@ -55,34 +56,7 @@ vi.mock('@/lib/session', () => ({
   usePermissions: () => ({ isAdmin: false, canWrite: true, readOnly: false }),
 }));
 
-const IMAGE = {
-  id: 'img-1',
-  name: 'cirros',
-  status: 'active',
-  visibility: 'private',
-  protected: false,
-  os_hidden: false,
-  owner: 'p1',
-  disk_format: 'raw',
-  container_format: 'bare',
-  min_disk: 0,
-  min_ram: 0,
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  tags: ['a'],
-  os_distro: 'cirros',
-  'x/y': 'slash',
-};
-
-beforeAll(() => {
-  // jsdom has no modal dialogs.
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
+const IMAGE = apiImage({ tags: ['a'], os_distro: 'cirros', 'x/y': 'slash' });
 
 afterEach(cleanup);
 

@@ -1,8 +1,9 @@
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { ImageDetailPage } from '@/features/images/components/detail-page';
 import { ApiError } from '@/lib/api-error';
+import { apiImage } from '@/test/fixtures';
 import { renderWithProviders } from '@/test/render';
 
 // A fake Glance behind glance(): one image (or a failure), its schema, no catalogue, no tasks.
@@ -30,34 +31,11 @@ vi.mock('@/lib/session', async (importOriginal) => ({
   usePermissions: () => ({ isAdmin: false, canWrite: role === 'member', readOnly: role === 'reader' }),
 }));
 
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
 afterEach(cleanup);
 beforeEach(() => {
   role = 'member';
   detailFailure = undefined;
-  image = {
-    id: 'img-1',
-    name: 'cirros',
-    status: 'active',
-    visibility: 'private',
-    protected: false,
-    os_hidden: false,
-    owner: 'p1',
-    disk_format: 'raw',
-    container_format: 'bare',
-    min_disk: 0,
-    min_ram: 0,
-    created_at: '2026-01-01T00:00:00Z',
-    updated_at: '2026-01-01T00:00:00Z',
-    tags: [],
-  };
+  image = apiImage();
 });
 
 const renderPage = (url: string) => renderWithProviders(<ImageDetailPage />, { url, path: '/images/:imageId' });

@@ -1,19 +1,11 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { reviewChange } from '@/features/images/api/image-edit-form-model';
 import { ReviewDialog } from '@/features/images/components/detail-review-dialog';
 import type { EditableImage } from '@/lib/json-patch';
 
 const loaded: EditableImage = { base: { name: 'cirros', min_disk: 0 }, extras: { 'x/y': 'slash' }, tags: ['a'] };
 
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
 afterEach(cleanup);
 
 describe('ReviewDialog', () => {

@@ -1,5 +1,5 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { z } from 'zod';
 import { ImagesPage } from '@/features/images/components/images-page';
 import { ApiError } from '@/lib/api-error';
@@ -90,15 +90,6 @@ vi.mock('@/lib/session', async (importOriginal) => ({
   useSession: () => ({ user: { id: 'u1', name: 'alice' }, project: { id: 'p1', name: 'alpha' }, roles: [role] }),
   usePermissions: () => ({ isAdmin: role === 'admin', canWrite: role !== 'reader', readOnly: role === 'reader' }),
 }));
-
-beforeAll(() => {
-  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
-    this.setAttribute('open', '');
-  };
-  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
-    this.removeAttribute('open');
-  };
-});
 
 afterEach(cleanup);
 
