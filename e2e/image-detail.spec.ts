@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createImage, deleteImage, getImage, glance, projectToken, uploadData, type ApiImage, type Token } from './support/api';
 import { seed, uniqueName } from './support/stack';
 import { expectAccessible, signIn } from './support/ui';
@@ -306,4 +306,110 @@ test('hide and unhide, with confirmation', async ({ page }) => {
   await page.getByRole('button', { name: 'Unhide', exact: true }).click();
   await page.getByRole('dialog', { name: `Show ${image.name} in lists?` }).getByRole('button', { name: 'Unhide' }).click();
   await expect.poll(async () => (await getImage(alice, image.id)).os_hidden).toBe(false);
+});
+
+test('?edit=1 (the list’s Edit) opens the form with focus in Name; closing drops it and focus returns to Edit', async ({ page }) => {
+  const image = await makeImage();
+  await signIn(page, 'alice');
+  await page.goto(`/images/${image.id}?edit=1`);
+  const form = page.getByRole('form', { name: 'Edit image' });
+  await expect(form.getByLabel('Name')).toBeFocused();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page).toHaveURL(new RegExp(`/images/${image.id}$`));
+  await expect(page.getByRole('button', { name: 'Edit', exact: true })).toBeFocused();
+  // Replaced, not pushed: Back leaves the page instead of reopening the form.
+  await page.goBack();
+  await expect(page).not.toHaveURL(new RegExp(`/images/${image.id}`));
+});
+
+test('?edit=1 for a reader shows the page without the form and drops the param', async ({ page }) => {
+  const image = await makeImage();
+  await signIn(page, 'rita');
+  await page.goto(`/images/${image.id}?edit=1`);
+  await expect(page.getByRole('heading', { level: 1, name: image.name ?? '' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/images/${image.id}$`));
+  await expect(page.getByRole('form', { name: 'Edit image' })).toHaveCount(0);
+});
+
+test('an unknown image shows a not-found page with the id and a working way back', async ({ page }) => {
+  const id = crypto.randomUUID();
+  expect((await glance(alice, `/v2/images/${id}`)).status).toBe(404);
+  await signIn(page, 'alice');
+  await page.goto(`/images/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Image not found' })).toBeVisible();
+  await expect(page).toHaveTitle('Image not found · Loupe');
+  const main = page.getByRole('main');
+  await expect(main).toContainText(id);
+  await expect(main).toContainText('deleted, or it belongs to another project');
+  await expect(main.getByRole('button', { name: 'Try again' })).toHaveCount(0);
+  await main.getByRole('link', { name: '← Images' }).click();
+  await expect(page).toHaveURL(/\/images$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Images' })).toBeVisible();
+  await expectAccessible(page);
+});
+
+test('formats of an image with data are locked, look it, and say why; an emptied name is said to clear it', async ({ page }) => {
+  const image = await makeImage({}, true);
+  const form = await openEditor(page, image);
+  const disk = form.getByLabel('Disk format');
+  await expect(disk).toBeDisabled();
+  await expect(form.getByText('Glance fixes the formats once data is uploaded (this image is active).').first()).toBeVisible();
+  const background = (locator: typeof disk) => locator.evaluate((element) => getComputedStyle(element).backgroundColor);
+  expect(await background(disk)).not.toBe(await background(form.getByLabel('Visibility')));
+  await form.getByLabel('Name').fill('');
+  await expect(form.getByText('Empty: the image has no name, and is shown by its ID.')).toBeVisible();
+  await page.getByRole('button', { name: 'Review and save' }).click();
+  const review = page.getByRole('dialog', { name: 'Review the change' });
+  await expect(review).toContainText('This clears the name');
+  await expect(review.getByLabel('JSON-Patch')).toContainText('"value": null');
+  await review.getByRole('button', { name: 'Save' }).click();
+  await expect(review).toBeHidden({ timeout: 30_000 });
+  await expect(page.getByRole('heading', { level: 1, name: image.id })).toBeVisible();
+  expect((await getImage(alice, image.id)).name).toBeNull();
+});
+
+test.describe('at 1280×800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+
+  test('255-character name, tag and property value: no sideways scroll, every value readable in full', async ({ page }) => {
+    const stamp = uniqueName('long').replace(/-/g, '');
+    const long = (letter: string) => `${stamp}${letter.repeat(255 - stamp.length)}`;
+    const [name, tag, value] = [long('n'), long('t'), long('v')];
+    const image = await makeImage({ name, tags: [tag, 'short'], team_note: value });
+    await signIn(page, 'alice');
+    await page.goto(`/images/${image.id}`);
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+    const noSidewaysScroll = () => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+    const withinWidth = async (locator: Locator) => {
+      const box = await locator.boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= 1280;
+    };
+    expect(await noSidewaysScroll()).toBe(true);
+    // Each full value is on the page, within the window's width (wrapped, not cut).
+    const tagItem = page.getByRole('region', { name: 'Tags' }).getByRole('listitem').filter({ hasText: tag });
+    await expect(tagItem).toHaveText(tag);
+    const shown = [
+      page.getByRole('region', { name: 'Attributes' }).getByText(name, { exact: true }),
+      tagItem,
+      page.getByRole('region', { name: 'Properties' }).getByText(value, { exact: true }),
+    ];
+    for (const locator of shown) {
+      await expect(locator).toBeVisible();
+      expect(await withinWidth(locator)).toBe(true);
+    }
+    // The raw JSON scrolls inside its own box.
+    const raw = page.getByRole('region', { name: 'Raw JSON' });
+    await raw.getByRole('button', { name: 'Show' }).click();
+    await expect(raw.getByLabel('Image as JSON')).toContainText(value);
+    expect(await noSidewaysScroll()).toBe(true);
+    // The edit form too: the long tag is a chip that wraps.
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const form = page.getByRole('form', { name: 'Edit image' });
+    await expect(form.getByLabel('Name')).toHaveValue(name);
+    await expect(form.getByRole('list', { name: 'Tags' }).getByRole('listitem').filter({ hasText: tag })).toBeVisible();
+    await expect(form.getByLabel('Value of team_note')).toHaveValue(value);
+    expect(await noSidewaysScroll()).toBe(true);
+    await expectAccessible(page);
+  });
 });
