@@ -10,7 +10,7 @@ export async function downloadImage(image: Image): Promise<void> {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${image.name ?? image.id}.${image.disk_format ?? 'img'}`;
+  link.download = `${image.name || image.id}.${image.disk_format ?? 'img'}`;
   document.body.append(link);
   link.click();
   link.remove();

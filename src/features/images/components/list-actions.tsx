@@ -8,7 +8,8 @@ import { useBulkAction, type BulkAction } from '@/features/images/api/image-bulk
 import type { Image } from '@/features/images/api/image-schema';
 import { describeError } from '@/lib/api-error';
 
-export const label = (image: Pick<Image, 'id' | 'name'>) => image.name ?? image.id;
+// An empty name (the CLI can set one) reads as no name: the image goes by its ID.
+export const label = (image: Pick<Image, 'id' | 'name'>) => image.name || image.id;
 
 export function reportError(what: string, error: unknown) {
   const { title, detail } = describeError(error);

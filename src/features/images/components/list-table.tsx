@@ -25,7 +25,7 @@ export function nextSort(current: readonly SortTerm[], key: SortKey, additive: b
   return existing ? current.map((term) => (term.key === key ? flipped : term)) : [...current, flipped];
 }
 
-const imageLabel = (image: Image) => image.name ?? image.id;
+const imageLabel = (image: Image) => image.name || image.id;
 
 function Time({ value }: { value: string }) {
   return (
