@@ -1,4 +1,4 @@
-import type { Image } from '@/features/images/api/image-schema';
+import { imageLabel, type Image } from '@/features/images/api/image-schema';
 import { glance } from '@/lib/glance';
 
 /** Fetches the image data with the token and hands it to the browser as a file. */
@@ -10,7 +10,7 @@ export async function downloadImage(image: Image): Promise<void> {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${image.name || image.id}.${image.disk_format ?? 'img'}`;
+  link.download = `${imageLabel(image)}.${image.disk_format ?? 'img'}`;
   document.body.append(link);
   link.click();
   link.remove();

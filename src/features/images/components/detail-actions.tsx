@@ -8,7 +8,7 @@ import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
 import { imageQueries } from '@/features/images/api/image-queries';
 import { useDeleteImage, useSetImageActive, useUpdateImage } from '@/features/images/api/image-mutations';
-import type { Image, Visibility } from '@/features/images/api/image-schema';
+import { imageLabel, type Image, type Visibility } from '@/features/images/api/image-schema';
 import { describeError, isApiError } from '@/lib/api-error';
 import { pointer } from '@/lib/json-patch';
 
@@ -63,7 +63,7 @@ export function DetailActions({ image, isAdmin, onDeleted }: { image: Image; isA
   const [confirm, setConfirm] = useState<Confirm | null>(null);
   const [visibility, setVisibility] = useState<Visibility>(image.visibility);
   const [error, setError] = useState<string | null>(null);
-  const name = image.name || image.id;
+  const name = imageLabel(image);
   const patch = (key: string, value: unknown) => update.mutateAsync({ id: image.id, ops: [{ op: 'replace', path: pointer(key), value }] });
   const ask = (next: Confirm) => {
     setError(null);

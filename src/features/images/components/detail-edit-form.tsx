@@ -21,7 +21,7 @@ import {
 } from '@/features/images/api/image-edit-form-model';
 import { imageQueries, selectEditSchema } from '@/features/images/api/image-queries';
 import { ImageConflict, toEditable, useSaveImage, type SaveMode } from '@/features/images/api/image-save';
-import type { Image } from '@/features/images/api/image-schema';
+import { imageLabel, type Image } from '@/features/images/api/image-schema';
 import { ConflictDialog, type Conflict } from '@/features/images/components/detail-conflict-dialog';
 import { PropertiesEditor } from '@/features/images/components/detail-properties-editor';
 import { ReviewDialog } from '@/features/images/components/detail-review-dialog';
@@ -84,7 +84,7 @@ export function ImageEditForm({ image, onDone }: EditFormProps) {
           setConflict(null);
           setLoaded(saved);
           form.reset(toForm(saved));
-          toast('success', `${saved.name || saved.id} saved`);
+          toast('success', `${imageLabel(saved)} saved`);
           onDone();
         },
         onError: (error) => {

@@ -12,7 +12,7 @@ import { paths } from '@/config/paths';
 import { projectNamesQuery } from '@/features/auth';
 import { novaProgress } from '@/features/images/api/image-detail-rules';
 import { imageQueries, selectEditSchema } from '@/features/images/api/image-queries';
-import { extraProperties } from '@/features/images/api/image-schema';
+import { extraProperties, imageLabel } from '@/features/images/api/image-schema';
 import { imageStatusTone } from '@/features/images/api/image-status';
 import { DetailActions } from '@/features/images/components/detail-actions';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
@@ -139,7 +139,7 @@ export function ImageDetailPage() {
     <>
       <PageHeader
         // An image without a name (null, or an empty string set elsewhere) goes by its ID.
-        title={loaded.name || loaded.id}
+        title={imageLabel(loaded)}
         actions={
           canManage && !editing ? (
             <Button ref={editButton} variant="primary" onClick={() => setEditing(true)}>

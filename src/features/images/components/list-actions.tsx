@@ -5,11 +5,9 @@ import { Field, inputClass } from '@/components/ui/field';
 import { toast } from '@/components/ui/toast';
 import { mergeOutcomes, planBulk, summarizeOutcomes, type BulkOutcome, type BulkPlan } from '@/features/images/api/bulk-rules';
 import { useBulkAction, type BulkAction } from '@/features/images/api/image-bulk';
-import type { Image } from '@/features/images/api/image-schema';
+import { imageLabel, type Image } from '@/features/images/api/image-schema';
 import { describeError } from '@/lib/api-error';
 
-// An empty name (the CLI can set one) reads as no name: the image goes by its ID.
-export const label = (image: Pick<Image, 'id' | 'name'>) => image.name || image.id;
 
 export function reportError(what: string, error: unknown) {
   const { title, detail } = describeError(error);
@@ -38,7 +36,7 @@ export function BulkResults({ results, onClose }: { results: readonly BulkOutcom
               result.skipped ? 'text-amber-800 dark:text-amber-300' : result.ok ? 'text-emerald-700 dark:text-emerald-400' : 'text-red-700 dark:text-red-400'
             }
           >
-            <strong>{label(result.image)}</strong>: {result.ok ? 'done' : result.message}
+            <strong>{imageLabel(result.image)}</strong>: {result.ok ? 'done' : result.message}
           </li>
         ))}
       </NameList>
@@ -80,7 +78,7 @@ function BulkConfirm({ kind, plan, busy, onRun, onCancel }: { kind: ConfirmedKin
       <p>{text?.consequence}</p>
       <NameList label={`Images to ${text?.label.toLowerCase() ?? ''}`}>
         {plan.apply.map((image) => (
-          <li key={image.id}>{label(image)}</li>
+          <li key={image.id}>{imageLabel(image)}</li>
         ))}
       </NameList>
       {plan.skip.length > 0 && (
@@ -91,7 +89,7 @@ function BulkConfirm({ kind, plan, busy, onRun, onCancel }: { kind: ConfirmedKin
           <NameList label="Skipped images">
             {plan.skip.map(({ image, reason }) => (
               <li key={image.id} className="text-amber-800 dark:text-amber-300">
-                <strong>{label(image)}</strong>: {reason}
+                <strong>{imageLabel(image)}</strong>: {reason}
               </li>
             ))}
           </NameList>

@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/states';
 import { Truncated, TruncatedLink } from '@/components/ui/truncated';
 import { paths } from '@/config/paths';
 import { SORT_KEYS, type SortKey, type SortTerm } from '@/features/images/api/image-list-params';
-import type { Image } from '@/features/images/api/image-schema';
+import { imageLabel, type Image } from '@/features/images/api/image-schema';
 import { imageStatusTone } from '@/features/images/api/image-status';
 import { RowActions } from '@/features/images/components/row-actions';
 import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
@@ -24,8 +24,6 @@ export function nextSort(current: readonly SortTerm[], key: SortKey, additive: b
   if (!additive) return [flipped];
   return existing ? current.map((term) => (term.key === key ? flipped : term)) : [...current, flipped];
 }
-
-const imageLabel = (image: Image) => image.name || image.id;
 
 function Time({ value }: { value: string }) {
   return (

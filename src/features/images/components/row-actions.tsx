@@ -8,8 +8,8 @@ import { paths } from '@/config/paths';
 import { skipReason } from '@/features/images/api/bulk-rules';
 import { downloadImage } from '@/features/images/api/image-download';
 import { useDeleteImage, useSetImageActive, useUpdateImage } from '@/features/images/api/image-mutations';
-import type { Image } from '@/features/images/api/image-schema';
-import { label, reportError } from '@/features/images/components/list-actions';
+import { imageLabel, type Image } from '@/features/images/api/image-schema';
+import { reportError } from '@/features/images/components/list-actions';
 import { pointer } from '@/lib/json-patch';
 
 type Confirm = 'activation' | 'hide' | 'delete';
@@ -21,7 +21,7 @@ type Confirm = 'activation' | 'hide' | 'delete';
  */
 export function RowActions({ image, canManage, canDownload }: { image: Image; canManage: boolean; canDownload: boolean }) {
   const [confirm, setConfirm] = useState<Confirm | null>(null);
-  const name = label(image);
+  const name = imageLabel(image);
   const activating = image.status === 'deactivated';
   const canToggleActive = canManage && !skipReason(image, { kind: activating ? 'reactivate' : 'deactivate' });
   return (
@@ -48,7 +48,7 @@ function RowConfirm({ image, kind, onClose }: { image: Image; kind: Confirm; onC
   const remove = useDeleteImage();
   const setActive = useSetImageActive();
   const update = useUpdateImage();
-  const name = label(image);
+  const name = imageLabel(image);
   const patch = (field: 'os_hidden' | 'protected', value: boolean, done: string) =>
     update.mutate(
       { id: image.id, ops: [{ op: 'replace', path: pointer(field), value }] },

@@ -10,7 +10,7 @@ import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
 import { useAnswerShare } from '@/features/members/api/member-mutations';
 import { MAX_SHARED_IMAGES, sharedWithMeQuery } from '@/features/members/api/member-queries';
-import { MEMBER_STATUSES, type MemberStatus } from '@/features/images';
+import { imageLabel, MEMBER_STATUSES, type MemberStatus } from '@/features/images';
 import type { SharedImage } from '@/features/members/api/member-schema';
 import { answersFor, shareListParams, shareStatusSearch, type SharedList } from '@/features/members/api/shared-with-me';
 import { describeError } from '@/lib/api-error';
@@ -40,10 +40,6 @@ const DONE: Record<MemberStatus, { title: string; detail: string }> = {
   pending: { title: 'Moved back to waiting', detail: '' },
 };
 
-function label(image: SharedImage): string {
-  return image.name || image.id;
-}
-
 /** Images other projects shared with the current one, by this project's answer. */
 export function SharedWithMePage() {
   const session = useSession();
@@ -62,17 +58,17 @@ export function SharedWithMePage() {
       answer.mutate(
         { image, from: status, to },
         {
-          onSuccess: () => toast('success', `${DONE[to].title} ${label(image)}`, DONE[to].detail),
+          onSuccess: () => toast('success', `${DONE[to].title} ${imageLabel(image)}`, DONE[to].detail),
           onError: (error) => {
             const { title, detail } = describeError(error);
-            toast('error', `Could not ${verb.toLowerCase()} ${label(image)}: ${title}`, detail);
+            toast('error', `Could not ${verb.toLowerCase()} ${imageLabel(image)}: ${title}`, detail);
           },
         },
       );
     const base: DataColumn<SharedImage>[] = [
       primaryColumn('name', 'Name', (image) => (
         <div className="flex min-w-0 items-center gap-1.5">
-          <TruncatedLink to={paths.image(image.id)} text={label(image)} />
+          <TruncatedLink to={paths.image(image.id)} text={imageLabel(image)} />
           {image.status !== 'active' && <span className="shrink-0 text-xs text-slate-500">{image.status}</span>}
         </div>
       )),
@@ -103,7 +99,7 @@ export function SharedWithMePage() {
         cell: (image) => (
           <span className="inline-flex gap-1.5">
             {answersFor(status).map(({ to, label: verb }) => (
-              <Button key={to} size="sm" variant={to === 'accepted' ? 'primary' : 'secondary'} aria-label={`${verb} ${label(image)}`} onClick={() => respond(image, to, verb)}>
+              <Button key={to} size="sm" variant={to === 'accepted' ? 'primary' : 'secondary'} aria-label={`${verb} ${imageLabel(image)}`} onClick={() => respond(image, to, verb)}>
                 {verb}
               </Button>
             ))}
