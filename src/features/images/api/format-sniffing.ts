@@ -148,3 +148,15 @@ export async function readSignature(file: Blob): Promise<{ head: Uint8Array; tai
   const [head, tail] = await Promise.all([read(file.slice(0, HEAD_BYTES)), read(file.slice(Math.max(0, file.size - TAIL_BYTES)))]);
   return { head, tail };
 }
+
+/** Reads a file's signature and suggests its formats; a file the browser cannot read gets the name-based suggestion. */
+export async function suggestForFile(file: File, allowed: { diskFormats: readonly string[]; containerFormats: readonly string[] }): Promise<FormatSuggestion> {
+  let sniffed: Sniffed | undefined;
+  try {
+    const { head, tail } = await readSignature(file);
+    sniffed = sniffContent(head, tail);
+  } catch {
+    sniffed = undefined;
+  }
+  return suggestFormats(file.name, sniffed, allowed);
+}

@@ -174,3 +174,47 @@ export function createRequestBody(values: CreateFormValues, entry: CreateItem): 
   for (const { key, value } of values.properties) body[key.trim()] = value;
   return body;
 }
+
+// ---------------------------------------------------------------- data for an existing queued image
+
+/** "Upload data" on a queued image's page: the same checks as creating, for one image that exists. */
+export interface UploadDataValues {
+  source: Exclude<DataSource, 'none'>;
+  url: string;
+  method: UploadMethod;
+  store: string;
+  /** The image's formats, or the ones to set first when it has none. */
+  disk_format: string;
+  container_format: string;
+  fileName: string | null;
+  size: number | null;
+}
+
+export function uploadDataSchema(remaining: Remaining) {
+  return z
+    .object({
+      source: z.enum(['file', 'url']),
+      url: z.string(),
+      method: z.enum(UPLOAD_METHODS),
+      store: z.string(),
+      disk_format: z.string(),
+      container_format: z.string(),
+      fileName: z.string().nullable(),
+      size: z.number().nullable(),
+    })
+    .superRefine((values, context) => {
+      const issue = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+      if (!values.disk_format) issue('disk_format', NO_FORMAT.disk_format);
+      if (!values.container_format) issue('container_format', NO_FORMAT.container_format);
+      if (values.source === 'url') {
+        const problem = urlProblem(values.url);
+        if (problem) issue('url', problem);
+        return;
+      }
+      if (values.size === null) return issue('fileName', 'Choose the file to upload.');
+      const item = { ...EMPTY_ITEM, size: values.size };
+      const toPath = (_: (string | number)[], message: string) => issue('fileName', message);
+      checkQuota([item], remaining.bytes, 'image quota', toPath);
+      if (values.method === 'glance-direct') checkQuota([item], remaining.stagedBytes, 'staging quota', toPath);
+    });
+}
