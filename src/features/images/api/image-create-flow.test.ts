@@ -45,7 +45,7 @@ describe('createImages', () => {
 
   it('imports a URL with web-download, and starts nothing for an image without data', async () => {
     const deps = fakeDeps();
-    const one = defaultCreateValues();
+    const one = defaultCreateValues([], 'none');
     await createImages({ ...one, source: 'url', url: ' https://mirror.example/x.raw ' }, [], deps);
     expect(deps.startImport).toHaveBeenCalledWith({ imageId: 'img-1', imageName: 'img-1', method: 'web-download', uri: 'https://mirror.example/x.raw', stores: undefined });
     const none = await createImages(one, [], deps);

@@ -21,7 +21,7 @@ const withFiles = (...sizes: number[]) => defaultCreateValues(sizes.map((size, i
 describe('createFormSchema: what Glance would refuse is caught before sending', () => {
   it('accepts a file with formats, and an image without data and without formats', () => {
     expect(problems(withFiles(10 * MIB))).toEqual({});
-    expect(problems(defaultCreateValues())).toEqual({});
+    expect(problems(defaultCreateValues([], 'none'))).toEqual({});
   });
 
   it('wants both formats as soon as data comes with the image', () => {
@@ -31,7 +31,7 @@ describe('createFormSchema: what Glance would refuse is caught before sending', 
       'items.0.disk_format': expect.stringContaining('409 on import'),
       'items.0.container_format': expect.stringContaining('409 on import'),
     });
-    expect(problems({ ...defaultCreateValues(), source: 'url', url: 'https://example.com/a.img' })).toHaveProperty(['items.0.disk_format']);
+    expect(problems({ ...defaultCreateValues([], 'none'), source: 'url', url: 'https://example.com/a.img' })).toHaveProperty(['items.0.disk_format']);
   });
 
   it('takes only http(s) URLs for web-download', () => {
@@ -103,7 +103,7 @@ describe('itemForFile and createRequestBody', () => {
       tags: ['web'],
       os_distro: 'debian',
     });
-    const bare = defaultCreateValues();
+    const bare = defaultCreateValues([], 'none');
     expect(createRequestBody(bare, first(bare))).toEqual({ visibility: 'shared', min_disk: 0, min_ram: 0, protected: false, tags: [] });
   });
 });

@@ -143,14 +143,15 @@ export function itemForFile(file: { name: string; size: number }, suggestion: Fo
 
 export const EMPTY_ITEM: CreateItem = { name: '', disk_format: '', container_format: '', fileName: null, size: null, hint: '' };
 
-export function defaultCreateValues(items: CreateItem[] = []): CreateFormValues {
+/** A new form: a file to choose (the usual case), or the given items made from files. */
+export function defaultCreateValues(items: CreateItem[] = [], source: DataSource = 'file'): CreateFormValues {
   return {
     items: items.length ? items : [EMPTY_ITEM],
     visibility: 'shared',
     min_disk: 0,
     min_ram: 0,
     protected: false,
-    source: items.length ? 'file' : 'none',
+    source,
     url: '',
     method: 'direct',
     store: '',

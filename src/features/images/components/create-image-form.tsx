@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useNavigate } from 'react-router';
@@ -46,7 +46,9 @@ export function CreateImageForm({ dropped, onClose }: { dropped: DroppedFiles | 
   const formats = useQuery({ ...imageQueries.schema(), select: selectFormats });
   const importMethods = useQuery(discoveryQueries.importMethods());
   const usage = useQuery(usageQueries.usage());
-  const { data: catalogue, isPending: cataloguePending } = useQuery(metadefQueries.imageCatalogue());
+  // The metadefs catalogue is many requests: read only once the user opens the properties.
+  const [showProperties, setShowProperties] = useState(false);
+  const { data: catalogue, isPending: cataloguePending } = useQuery({ ...metadefQueries.imageCatalogue(), enabled: showProperties });
   const known = useMemo(() => knownProperties(catalogue ?? [], schema.data?.extraRules ?? NO_RULES), [catalogue, schema.data]);
   const nameMax = schema.data?.properties.name?.maxLength ?? 255;
   const remaining = useMemo(() => remainingQuota(usage.data), [usage.data]);
@@ -56,13 +58,15 @@ export function CreateImageForm({ dropped, onClose }: { dropped: DroppedFiles | 
   // The files behind the items, index for index (the form holds their names and sizes).
   const files = useRef<File[]>([]);
   const create = useCreateImage();
+  const queryClient = useQueryClient();
   const [failure, setFailure] = useState<{ name: string; error: unknown } | null>(null);
   const { errors, isSubmitting, isSubmitted } = form.formState;
 
   const addFiles = useCallback(
     async (added: File[], replace: boolean) => {
-      if (added.length === 0 || !formats.data) return;
-      const allowed = formats.data;
+      if (added.length === 0) return;
+      // Files can arrive before the schema: the suggestions wait for the allowed formats.
+      const allowed = selectFormats(await queryClient.ensureQueryData(imageQueries.schema()));
       const newItems = await Promise.all(added.map(async (file) => itemForFile(file, await suggestForFile(file, allowed), nameMax)));
       const current = form.getValues('items');
       const keep = !replace && form.getValues('source') === 'file' && current.every((item) => item.fileName !== null);
@@ -71,16 +75,16 @@ export function CreateImageForm({ dropped, onClose }: { dropped: DroppedFiles | 
       items.replace(keep ? [...current, ...newItems] : newItems);
       if (isSubmitted) void form.trigger();
     },
-    [formats.data, nameMax, form, items, isSubmitted],
+    [queryClient, nameMax, form, items, isSubmitted],
   );
 
-  // Files dropped on the page join the form (once the schema says which formats exist).
+  // Files dropped on the page join the form.
   const handledDrop = useRef(0);
   useEffect(() => {
-    if (!dropped || !formats.data || dropped.seq === handledDrop.current) return;
+    if (!dropped || dropped.seq === handledDrop.current) return;
     handledDrop.current = dropped.seq;
     void addFiles(dropped.files, false);
-  }, [dropped, formats.data, addFiles]);
+  }, [dropped, addFiles]);
 
   // A URL or no data makes one image: leaving "file" keeps the first item's name and formats.
   const source = useWatch({ control: form.control, name: 'source' });
@@ -166,14 +170,20 @@ export function CreateImageForm({ dropped, onClose }: { dropped: DroppedFiles | 
           <input type="checkbox" {...form.register('protected')} /> Protected (cannot be deleted)
         </label>
       </div>
-      <PropertiesEditor
-        form={form}
-        known={known}
-        loadedExtras={NO_EXTRAS}
-        schemaKeys={[...(schema.data?.extraRules.keys() ?? [])]}
-        catalogue={catalogue ?? []}
-        cataloguePending={cataloguePending}
-      />
+      {showProperties ? (
+        <PropertiesEditor
+          form={form}
+          known={known}
+          loadedExtras={NO_EXTRAS}
+          schemaKeys={[...(schema.data?.extraRules.keys() ?? [])]}
+          catalogue={catalogue ?? []}
+          cataloguePending={cataloguePending}
+        />
+      ) : (
+        <Button size="sm" aria-expanded={false} onClick={() => setShowProperties(true)}>
+          Add properties…
+        </Button>
+      )}
       <TagEditor control={form.control} />
       <div className="flex justify-end gap-2">
         <Button onClick={onClose}>Cancel</Button>
