@@ -108,6 +108,15 @@ describe('transferStore', () => {
     expect(transferStore.get(id)).toMatchObject({ state: 'cancelled', bytesDone: 0 });
   });
 
+  it('stopping during an import says Glance goes on with it (only the watching stops)', async () => {
+    const id = transferStore.start('import', { imageId: 'img-w', imageName: 'w', method: 'web-download', uri: 'http://x/y' }, 'web-download', undefined);
+    runs[0]?.context.phase('importing');
+    transferStore.cancel(id);
+    await flush();
+    expect(transferStore.get(id)).toMatchObject({ state: 'cancelled', error: undefined });
+    expect(transferStore.get(id)?.note).toMatch(/Glance goes on with the import by itself/);
+  });
+
   it('retry runs the runner again with the same request and a higher attempt; only failed or cancelled ones', async () => {
     const id = transferStore.start('upload', upload('a'), 'direct', undefined);
     transferStore.retry(id); // running: ignored

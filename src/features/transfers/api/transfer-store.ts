@@ -145,8 +145,14 @@ async function run(entry: Entry): Promise<void> {
   } catch (error) {
     if (controller.signal.aborted) {
       const reason: unknown = controller.signal.reason;
-      // A user's cancel says nothing more; a stop for another reason (sign-out) says why.
-      outcome = { state: 'cancelled', error: reason instanceof TransferError ? reason.message : undefined };
+      // A user's cancel says nothing more; a stop for another reason (sign-out) says why. Glance
+      // goes on with an import it has started: stopping only stops watching it.
+      const wasImporting = entry.transfer.state === 'importing';
+      outcome = {
+        state: 'cancelled',
+        error: reason instanceof TransferError ? reason.message : undefined,
+        note: wasImporting ? 'Loupe stopped watching; Glance goes on with the import by itself. Retry to watch it again.' : undefined,
+      };
     } else {
       outcome = { state: 'failed', error: messageOf(error) };
     }
