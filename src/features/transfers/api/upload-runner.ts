@@ -22,6 +22,12 @@ function hashBeside(file: File, algorithms: HashAlgorithm[], signal: AbortSignal
 async function sendData(request: UploadRequest, image: TransferImage, context: TransferContext): Promise<void> {
   const { imageId, file, method, stores, allStoresMustSucceed } = request;
   const { signal } = context;
+  if (method === 'glance-direct' && image.status === 'importing') {
+    // A retry after Loupe stopped watching: Glance is still importing, follow it again.
+    context.phase('importing');
+    await pollImport({ imageId, method: 'glance-direct', allStoresMustSucceed }, context);
+    return;
+  }
   const alreadyStaged = method === 'glance-direct' && image.status === 'uploading';
   if (!alreadyStaged) {
     context.phase('running');
@@ -41,7 +47,7 @@ export const runUpload: TransferRunner<UploadRequest> = async (request, context)
   const { signal } = context;
   const image = await fetchTransferImage(imageId, signal);
   const hasData = image.status === 'active';
-  const canTakeData = image.status === 'queued' || (method === 'glance-direct' && image.status === 'uploading');
+  const canTakeData = image.status === 'queued' || (method === 'glance-direct' && (image.status === 'uploading' || image.status === 'importing'));
   if (!hasData && !canTakeData) {
     context.offerDelete(true);
     throw new TransferError(`The image is ${image.status}: Glance takes data only into a queued image. Delete it and create it again.`);
@@ -49,11 +55,15 @@ export const runUpload: TransferRunner<UploadRequest> = async (request, context)
   // From here a failure leaves a record without data: the tray offers to delete it.
   if (!hasData) context.offerDelete(true);
 
-  const algorithm = await cloudHashAlgo(signal);
+  // The bytes start moving at once; the hashing starts beside them as soon as the algorithm is known.
   let verifying = false;
-  const hashing = hashBeside(file, ['md5', algorithm], signal, (bytes) => {
-    if (verifying) context.progress(bytes, file.size);
-  });
+  const hashing = cloudHashAlgo(signal).then((algorithm) =>
+    hashBeside(file, ['md5', algorithm], signal, (bytes) => {
+      if (verifying) context.progress(bytes, file.size);
+    }),
+  );
+  // Until it is awaited below, a rejection here (an abort) must not go unhandled.
+  hashing.catch(() => {});
   if (!hasData) await sendData(request, image, context);
 
   verifying = true;
