@@ -3,14 +3,17 @@ import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { basename, join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createImage, deleteImage, getImage, glance, projectToken, type ApiImage, type Token } from './support/api';
 import { uniqueName } from './support/stack';
 import { expectAccessible, signIn } from './support/ui';
 
 // The create flow against the real stack: each test makes its own files and images (unique
 // names), checks what Glance holds through the API, and deletes its images afterwards.
+
+// Glance on this stack is one process shared with other suites: uploads and imports take their time.
+test.describe.configure({ timeout: 300_000 });
 
 const MIB = 1024 * 1024;
 let alice: Token;
@@ -50,6 +53,12 @@ function randomFile(fileName: string, size: number) {
   const path = join(folder, fileName);
   writeFileSync(path, data);
   return { path, data, md5: createHash('md5').update(data).digest('hex'), sha512: createHash('sha512').update(data).digest('hex') };
+}
+
+/** Chooses a file and waits until the form made its image (name and formats suggested). */
+async function chooseFile(form: Locator, path: string) {
+  await form.getByLabel('Image files').setInputFiles(path);
+  await expect(form.getByRole('group', { name: `${basename(path)} (` })).toBeVisible();
 }
 
 async function openCreateForm(page: Page) {
@@ -119,7 +128,7 @@ test('the keyboard shortcut opens the form; a qcow2 file is recognised by its he
   await expect(form.getByText(/Choose a disk format/)).toBeVisible();
   await expect(form.getByText(/At most 255 characters \(Glance's limit\)/)).toBeVisible();
   await form.getByRole('group', { name: 'Data' }).getByLabel(/Import from a URL/).check();
-  await form.getByLabel('URL').fill('ftp://example.com/disk.qcow2');
+  await form.getByLabel('URL', { exact: true }).fill('ftp://example.com/disk.qcow2');
   await form.getByRole('button', { name: 'Create image' }).click();
   await expect(form.getByText('Glance downloads only http:// and https:// URLs, not ftp://.')).toBeVisible();
   expect(await imagesNamed('n'.repeat(255))).toEqual([]);
@@ -133,23 +142,24 @@ async function throttleUploads(page: Page, bytesPerSecond: number | null) {
 }
 
 test('cancel mid-upload, then retry: the image goes back to queued, and the retry makes it active and verified', async ({ page }) => {
-  const file = randomFile('slow.raw', 6 * MIB);
+  const file = randomFile('slow.raw', 8 * MIB);
   const name = uniqueImageName('cancel');
   const form = await openCreateForm(page);
-  await form.getByLabel('Image files').setInputFiles(file.path);
+  await chooseFile(form, file.path);
   await form.getByLabel('Name').fill(name);
-  await throttleUploads(page, 512 * 1024);
+  await throttleUploads(page, 256 * 1024);
   await form.getByRole('button', { name: 'Create image' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible({ timeout: 60_000 });
   const data = page.getByRole('region', { name: 'Data' });
   const progress = data.getByRole('progressbar', { name: `Upload of ${name}` });
-  await expect.poll(async () => Number(await progress.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(5);
+  await expect.poll(async () => Number(await progress.getAttribute('value', { timeout: 1000 }).catch(() => '0')), { timeout: 90_000 }).toBeGreaterThan(5);
   await data.getByRole('button', { name: 'Cancel transfer' }).click();
   await expect(data.getByText('The data transfer was cancelled')).toBeVisible();
   const image = await imageNamed(name);
   await expect.poll(async () => (await getImage(alice, image.id)).status, { timeout: 30_000 }).toBe('queued');
   await throttleUploads(page, null);
   await data.getByRole('button', { name: 'Retry the data' }).click();
-  await expect(data.getByText(/^Verified \(md5, sha512\)/)).toBeVisible({ timeout: 60_000 });
+  await expect(data.getByText(/^Verified \(md5, sha512\)/)).toBeVisible({ timeout: 120_000 });
   await expectStored(name, file);
 });
 
@@ -157,12 +167,12 @@ test('upload through glance-direct: staged, then imported by Glance, verified', 
   const file = randomFile('staged.raw', 2 * MIB + 7);
   const name = uniqueImageName('staged');
   const form = await openCreateForm(page);
-  await form.getByLabel('Image files').setInputFiles(file.path);
+  await chooseFile(form, file.path);
   await form.getByLabel('Name').fill(name);
   await form.getByRole('group', { name: 'Upload method' }).getByLabel('Stage, then import (glance-direct)').check();
   await form.getByRole('button', { name: 'Create image' }).click();
   const data = page.getByRole('region', { name: 'Data' });
-  await expect(data.getByText(/^Verified \(md5, sha512\)/)).toBeVisible({ timeout: 60_000 });
+  await expect(data.getByText(/^Verified \(md5, sha512\)/)).toBeVisible({ timeout: 150_000 });
   await expect(data.getByText(/\(glance-direct\)/)).toBeVisible();
   const stored = await expectStored(name, file);
   // Glance ran an import task for it (the staged path, not PUT /file).
@@ -186,7 +196,7 @@ async function serveFile(data: Buffer): Promise<{ url: string; requests: () => n
 async function createFromUrl(page: Page, name: string, url: string) {
   const form = await openCreateForm(page);
   await form.getByRole('group', { name: 'Data' }).getByLabel(/Import from a URL/).check();
-  await form.getByLabel('URL').fill(url);
+  await form.getByLabel('URL', { exact: true }).fill(url);
   await form.getByLabel('Name').fill(name);
   await form.getByLabel('Disk format').selectOption('raw');
   await form.getByLabel('Container format').selectOption('bare');
@@ -234,7 +244,7 @@ test("an import Glance refuses for its formats shows Glance's own message, and t
   expect((await getImage(alice, image.id)).status).toBe('queued');
   await expect(section.getByRole('button', { name: 'Retry the data' })).toBeVisible();
   await section.getByRole('button', { name: 'Delete this image (it has no data)' }).click();
-  await expect(page).toHaveURL(/\/images$/);
+  await expect(page).toHaveURL(/\/images$/, { timeout: 60_000 });
   expect((await glance(alice, `/v2/images/${image.id}`)).status).toBe(404);
 });
 
@@ -252,14 +262,15 @@ test('dropping several files on the images page queues one image per file', asyn
   await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
   await expect(page.getByText('Drop files to create one image per file')).toBeHidden();
-  const form = page.getByRole('form', { name: 'Create 3 images' });
+  const form = page.getByRole('form', { name: 'Create image' });
+  await expect(form.getByRole('heading', { name: 'Create 3 images' })).toBeVisible();
   const imageNames = files.map(() => uniqueImageName('drop'));
   for (const [i, name] of imageNames.entries()) {
     await expect(form.getByLabel(`Disk format of image ${i + 1}`)).toHaveValue('raw');
     await form.getByLabel(`Name of image ${i + 1}`).fill(name);
   }
   await form.getByRole('button', { name: 'Create 3 images' }).click();
-  await expect(form).toBeHidden();
+  await expect(form).toBeHidden({ timeout: 120_000 });
   for (const [i, name] of imageNames.entries()) {
     const data = files[i]?.data ?? Buffer.alloc(0);
     await expectStored(name, { data, md5: createHash('md5').update(data).digest('hex'), sha512: createHash('sha512').update(data).digest('hex') });
@@ -272,7 +283,7 @@ test('a file that fails after the record was created leaves the queued image wit
   const file = randomFile('vanishing.raw', 2 * MIB);
   const name = uniqueImageName('orphan');
   const form = await openCreateForm(page);
-  await form.getByLabel('Image files').setInputFiles(file.path);
+  await chooseFile(form, file.path);
   await form.getByLabel('Name').fill(name);
   // The file changes on disk after it was chosen: Chromium refuses to read or send it
   // (ERR_UPLOAD_FILE_CHANGED), a real failure after POST /v2/images created the record.
@@ -280,7 +291,7 @@ test('a file that fails after the record was created leaves the queued image wit
   utimesSync(file.path, new Date(), new Date(Date.now() + 60_000));
   await form.getByRole('button', { name: 'Create image' }).click();
   const section = page.getByRole('region', { name: 'Data' });
-  await expect(section.getByText('The data transfer failed')).toBeVisible({ timeout: 30_000 });
+  await expect(section.getByText('The data transfer failed')).toBeVisible({ timeout: 120_000 });
   const image = await imageNamed(name);
   expect((await getImage(alice, image.id)).status).toBe('queued');
   await expect(page.getByRole('listitem', { name: `Upload of ${name}` }).getByRole('button', { name: `Delete image ${name}` })).toBeVisible();
@@ -288,6 +299,6 @@ test('a file that fails after the record was created leaves the queued image wit
   // The queued image also offers a fresh upload (a new copy of the file).
   await expect(section.getByRole('form', { name: 'Upload data' })).toBeVisible();
   await section.getByRole('button', { name: 'Delete this image (it has no data)' }).click();
-  await expect(page).toHaveURL(/\/images$/);
+  await expect(page).toHaveURL(/\/images$/, { timeout: 60_000 });
   expect((await glance(alice, `/v2/images/${image.id}`)).status).toBe(404);
 });
