@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
@@ -95,26 +95,33 @@ export function CopyStatus({ progress }: { progress: CopyProgress }) {
   );
 }
 
+interface CopyFormProps {
+  image: Image;
+  targets: readonly ImageStoreRow[];
+  onStarted: (copy: CopyRequest) => void;
+  /** A refusal in words, or null when a new attempt starts (shown by the section: the form may go once the image is re-read). */
+  onFailure: (message: string | null) => void;
+}
+
 /** The copy form: tick the stores to copy to (each one the image is not in yet), then Copy. */
-export function CopyToStoresForm({ image, targets, onStarted }: { image: Image; targets: readonly ImageStoreRow[]; onStarted: (copy: CopyRequest) => void }) {
+export function CopyToStoresForm({ image, targets, onStarted, onFailure }: CopyFormProps) {
   const copy = useCopyImageToStores();
   const legendId = useId();
   const errorId = useId();
-  const [failure, setFailure] = useState<string | null>(null);
   const targetIds = targets.map((target) => target.id);
   const targetKey = targetIds.join(',');
   // eslint-disable-next-line react-hooks/exhaustive-deps -- rebuilt when the set of targets changes, not per render
   const schema = useMemo(() => copyFormSchema(targetIds), [targetKey]);
   const form = useForm<CopyFormValues>({ resolver: zodResolver(schema), defaultValues: { stores: [] } });
   const submit = form.handleSubmit(async ({ stores }) => {
-    setFailure(null);
+    onFailure(null);
     try {
       const requestId = await copy.mutateAsync({ id: image.id, stores });
       form.reset({ stores: [] });
       onStarted({ stores, requestId, staleFailures: storeList(image.os_glance_failed_import) });
       toast('success', `Copying ${imageLabel(image)} to ${stores.join(', ')}`);
     } catch (error) {
-      setFailure(explainCopyError(error, stores));
+      onFailure(explainCopyError(error, stores));
     }
   });
   const fieldError = form.formState.errors.stores?.message;
@@ -156,11 +163,6 @@ export function CopyToStoresForm({ image, targets, onStarted }: { image: Image; 
       <Button type="submit" size="sm" variant="primary" busy={copy.isPending}>
         Copy
       </Button>
-      {failure && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {failure}
-        </p>
-      )}
     </form>
   );
 }

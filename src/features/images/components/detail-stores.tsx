@@ -48,6 +48,7 @@ export function DetailStores({ image, isAdmin }: { image: Image; isAdmin: boolea
 function StoresSection({ image, cloudStores, isAdmin }: { image: Image; cloudStores: readonly CloudStore[]; isAdmin: boolean }) {
   const [copy, setCopy] = useState<CopyRequest | null>(null);
   const [deleting, setDeleting] = useState<string | null>(null);
+  const [copyFailure, setCopyFailure] = useState<string | null>(null);
   const progress = useCopyProgress(image, copy);
   const rows = imageStoreRows(image, cloudStores, progress && !progress.settled ? progress.outcome.pending : []);
   const holding = rows.filter((row) => row.state === 'has-data').map((row) => row.id);
@@ -109,12 +110,17 @@ function StoresSection({ image, cloudStores, isAdmin }: { image: Image; cloudSto
         </p>
         <DataTable caption={`Stores of ${imageLabel(image)}`} rows={rows} rowKey={(row) => row.id} columns={columns} />
         {progress && <CopyStatus progress={progress} />}
+        {copyFailure && (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+            {copyFailure}
+          </p>
+        )}
         {!isAdmin ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">Copying an image to other stores and deleting its data from one are for administrators.</p>
         ) : image.status !== 'active' ? (
           <p className="text-xs text-slate-500 dark:text-slate-400">Glance copies and deletes a store's data only while the image is active (it is {image.status}).</p>
         ) : targets.length > 0 ? (
-          <CopyToStoresForm image={image} targets={targets} onStarted={setCopy} />
+          <CopyToStoresForm image={image} targets={targets} onStarted={setCopy} onFailure={setCopyFailure} />
         ) : (
           !(progress && !progress.settled) && <p className="text-xs text-slate-500 dark:text-slate-400">The image is in every store it can be copied to.</p>
         )}
