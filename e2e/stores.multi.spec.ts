@@ -123,6 +123,9 @@ test('a copy Glance refuses shows why: the store already holds the image', async
   await expect(alert).toContainText("Image is already present at store 'slow'");
   // The refusal re-read the image: the section now shows the copy made elsewhere.
   await expect.poll(() => shownStates(section)).toEqual(expectedStates(['fast', 'slow']));
+  // …and the explanation stays, though the form has gone (nothing is left to copy to).
+  await expect(section.getByText('The image is in every store it can be copied to.')).toBeVisible();
+  await expect(alert).toContainText('The image is already in slow.');
 });
 
 test('a project member sees where the data is, and no copy or delete', async ({ page }) => {
