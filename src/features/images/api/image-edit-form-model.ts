@@ -24,12 +24,58 @@ export function knownProperties(catalogue: readonly CatalogueNamespace[], schema
   return known;
 }
 
+/** One extra property row and the rows' limit, as every form that edits properties holds them. */
+export const propertyRowsSchema = z
+  .array(z.object({ key: z.string().trim(), value: z.string() }))
+  .max(GLANCE_LIMITS.properties, `Glance allows at most ${GLANCE_LIMITS.properties} properties on an image.`);
+
+/** Tag rows, as every form that edits tags holds them. */
+export const tagRowsSchema = z
+  .array(z.object({ value: z.string().trim().min(1, 'Empty tag.').max(GLANCE_LIMITS.tagLength, `At most ${GLANCE_LIMITS.tagLength} characters.`) }))
+  .max(GLANCE_LIMITS.tags, `Glance allows at most ${GLANCE_LIMITS.tags} tags on an image.`);
+
+/** What the properties and tag editors edit (the edit and create forms both hold these). */
+export interface PropertyRows {
+  properties: { key: string; value: string }[];
+}
+export interface TagRows {
+  tags: { value: string }[];
+}
+
+/**
+ * The checks across rows that Glance makes on properties and tags: keys present, not reserved,
+ * not repeated; values that satisfy their rule (only new or changed ones: `loadedExtras` are the
+ * values the image already had, not the user's doing); tags not repeated.
+ */
+export function checkPropertiesAndTags(
+  values: PropertyRows & TagRows,
+  context: z.RefinementCtx,
+  rules: ReadonlyMap<string, KnownProperty>,
+  loadedExtras: Readonly<Record<string, string>> = {},
+): void {
+  const seen = new Set<string>();
+  values.properties.forEach(({ key, value }, index) => {
+    const issue = (message: string, field: 'key' | 'value' = 'key') => context.addIssue({ code: 'custom', path: ['properties', index, field], message });
+    if (!key) return issue('Enter a key, or remove the row.');
+    if (key.length > GLANCE_LIMITS.keyLength) return issue(`Keys are at most ${GLANCE_LIMITS.keyLength} characters.`);
+    if (isReservedKey(key) || BASE_ATTRIBUTES.has(key)) return issue(`"${key}" is set by Glance and cannot be edited here.`);
+    if (seen.has(key)) return issue('This key is already used above.');
+    seen.add(key);
+    if (loadedExtras[key] === value) return;
+    const problem = checkValue(rules.get(key), value);
+    if (problem) issue(problem, 'value');
+  });
+  const tags = values.tags.map((tag) => tag.value.trim());
+  tags.forEach((tag, index) => {
+    if (tags.indexOf(tag) !== index) context.addIssue({ code: 'custom', path: ['tags', index, 'value'], message: 'Duplicate tag.' });
+  });
+}
+
 /**
  * The form's schema. `loadedExtras` are the values the image had when the form opened: those
  * are not the user's doing, so only new or changed values are checked against their rules.
  */
 export function editFormSchema(rules: ReadonlyMap<string, KnownProperty>, nameMax: number, loadedExtras: Readonly<Record<string, string>>) {
-  const property = z.object({ key: z.string().trim(), value: z.string() });
   return z
     .object({
       name: z.string().max(nameMax, `At most ${nameMax} characters.`),
@@ -40,29 +86,10 @@ export function editFormSchema(rules: ReadonlyMap<string, KnownProperty>, nameMa
       min_ram: z.number({ message: 'A whole number of MiB.' }).int('A whole number of MiB.').min(0, 'Zero or more.'),
       protected: z.boolean(),
       os_hidden: z.boolean(),
-      properties: z.array(property).max(GLANCE_LIMITS.properties, `Glance allows at most ${GLANCE_LIMITS.properties} properties on an image.`),
-      tags: z
-        .array(z.object({ value: z.string().trim().min(1, 'Empty tag.').max(GLANCE_LIMITS.tagLength, `At most ${GLANCE_LIMITS.tagLength} characters.`) }))
-        .max(GLANCE_LIMITS.tags, `Glance allows at most ${GLANCE_LIMITS.tags} tags on an image.`),
+      properties: propertyRowsSchema,
+      tags: tagRowsSchema,
     })
-    .superRefine((values, context) => {
-      const seen = new Set<string>();
-      values.properties.forEach(({ key, value }, index) => {
-        const issue = (message: string, field: 'key' | 'value' = 'key') => context.addIssue({ code: 'custom', path: ['properties', index, field], message });
-        if (!key) return issue('Enter a key, or remove the row.');
-        if (key.length > GLANCE_LIMITS.keyLength) return issue(`Keys are at most ${GLANCE_LIMITS.keyLength} characters.`);
-        if (isReservedKey(key) || BASE_ATTRIBUTES.has(key)) return issue(`"${key}" is set by Glance and cannot be edited here.`);
-        if (seen.has(key)) return issue('This key is already used above.');
-        seen.add(key);
-        if (loadedExtras[key] === value) return;
-        const problem = checkValue(rules.get(key), value);
-        if (problem) issue(problem, 'value');
-      });
-      const tags = values.tags.map((tag) => tag.value.trim());
-      tags.forEach((tag, index) => {
-        if (tags.indexOf(tag) !== index) context.addIssue({ code: 'custom', path: ['tags', index, 'value'], message: 'Duplicate tag.' });
-      });
-    });
+    .superRefine((values, context) => checkPropertiesAndTags(values, context, rules, loadedExtras));
 }
 export type EditFormValues = z.infer<ReturnType<typeof editFormSchema>>;
 

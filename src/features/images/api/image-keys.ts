@@ -8,4 +8,5 @@ export const imageKeys = {
   members: (id: string) => [...imageKeys.detail(id), 'members'] as const,
   tasks: (id: string) => [...imageKeys.detail(id), 'tasks'] as const,
   schema: () => [...imageKeys.all, 'schema'] as const,
+  usage: () => [...imageKeys.all, 'usage'] as const,
 };

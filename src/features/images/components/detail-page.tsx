@@ -15,6 +15,7 @@ import { imageQueries, selectEditSchema } from '@/features/images/api/image-quer
 import { extraProperties, imageLabel } from '@/features/images/api/image-schema';
 import { imageStatusTone } from '@/features/images/api/image-status';
 import { DetailActions } from '@/features/images/components/detail-actions';
+import { DetailData } from '@/features/images/components/detail-data';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
 import { DetailProperties } from '@/features/images/components/detail-properties';
 import { DetailStores } from '@/features/images/components/detail-stores';
@@ -154,6 +155,7 @@ export function ImageDetailPage() {
       <div className="space-y-4">
         {canManage && !editing && <DetailActions image={loaded} isAdmin={isAdmin} />}
         {editing && <ImageEditForm image={loaded} onDone={() => setEditing(false)} />}
+        <DetailData image={loaded} canManage={canManage} />
         <div className="grid gap-4 xl:grid-cols-2">
           <Section title="Attributes">
             <Pairs

@@ -1,12 +1,12 @@
 import { useFieldArray, useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
-import { ruleHint, type EditFormValues, type KnownProperty } from '@/features/images/api/image-edit-form-model';
+import { ruleHint, type KnownProperty, type PropertyRows } from '@/features/images/api/image-edit-form-model';
 import { ValueInput } from '@/features/images/components/detail-value-input';
 import type { CatalogueNamespace } from '@/features/metadefs';
 
-interface PropertiesEditorProps {
-  form: UseFormReturn<EditFormValues>;
+interface PropertiesEditorProps<Values extends PropertyRows> {
+  form: UseFormReturn<Values>;
   /** Rules per key (schema over catalogue), for typed inputs and hints. */
   known: ReadonlyMap<string, KnownProperty>;
   /** The extra properties as the form loaded them. */
@@ -17,8 +17,10 @@ interface PropertiesEditorProps {
   cataloguePending: boolean;
 }
 
-/** Key/value rows for the image's extra properties, with typed values and a picker from the catalogue. */
-export function PropertiesEditor({ form, known, loadedExtras, schemaKeys, catalogue, cataloguePending }: PropertiesEditorProps) {
+/** Key/value rows for the image's extra properties, with typed values and a picker from the catalogue. Any form holding `properties` rows can use it. */
+export function PropertiesEditor<Values extends PropertyRows>({ form: anyForm, known, loadedExtras, schemaKeys, catalogue, cataloguePending }: PropertiesEditorProps<Values>) {
+  // react-hook-form cannot type a path inside a generic form: the editor sees only its rows.
+  const form = anyForm as unknown as UseFormReturn<PropertyRows>;
   const properties = useFieldArray({ control: form.control, name: 'properties' });
   const watched = useWatch({ control: form.control, name: 'properties' });
   const { errors } = useFormState({ control: form.control, name: 'properties' });

@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { useFieldArray, useFormState, type Control } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
-import { parseNewTag, type EditFormValues } from '@/features/images/api/image-edit-form-model';
+import { parseNewTag, type TagRows } from '@/features/images/api/image-edit-form-model';
 
-/** The image's tags as removable chips, and a field to add one (Enter or the button). */
-export function TagEditor({ control }: { control: Control<EditFormValues> }) {
+/** The image's tags as removable chips, and a field to add one (Enter or the button). Any form holding `tags` rows can use it. */
+export function TagEditor<Values extends TagRows>({ control: formControl }: { control: Control<Values> }) {
+  // react-hook-form cannot type a path inside a generic form: the editor sees only its rows.
+  const control = formControl as unknown as Control<TagRows>;
   const tags = useFieldArray({ control, name: 'tags' });
   const { errors } = useFormState({ control, name: 'tags' });
   const [draft, setDraft] = useState('');

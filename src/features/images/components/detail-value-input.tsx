@@ -1,13 +1,13 @@
 import { Controller, type Control, type UseFormRegister } from 'react-hook-form';
 import { inputClass } from '@/components/ui/field';
 import { decodeArray, encodeArray, enumValues } from '@/features/images/api/image-detail-rules';
-import type { EditFormValues, KnownProperty } from '@/features/images/api/image-edit-form-model';
+import type { KnownProperty, PropertyRows } from '@/features/images/api/image-edit-form-model';
 
 interface ValueInputProps {
   index: number;
   known: KnownProperty | undefined;
-  register: UseFormRegister<EditFormValues>;
-  control: Control<EditFormValues>;
+  register: UseFormRegister<PropertyRows>;
+  control: Control<PropertyRows>;
   label: string;
   /** The value the image had when the form opened. */
   current: string;

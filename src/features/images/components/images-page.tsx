@@ -13,6 +13,8 @@ import { imageListParams, resolveOwner, toGlanceQuery, validateListState, VIEWS,
 import { imageQueries } from '@/features/images/api/image-queries';
 import type { Image, ImageList } from '@/features/images/api/image-schema';
 import { ColumnChooser } from '@/features/images/components/column-chooser';
+import { CREATE_SHORTCUT, DropOverlay, useCreateShortcut, useFileDrop } from '@/features/images/components/create-drop-zone';
+import { CreateImageForm, type DroppedFiles } from '@/features/images/components/create-image-form';
 import { BulkBar, BulkResults } from '@/features/images/components/list-actions';
 import { FilterChips, ListFilters } from '@/features/images/components/list-filters';
 import { COLUMNS, DEFAULT_COLUMNS, ListTable, type Column } from '@/features/images/components/list-table';
@@ -88,12 +90,28 @@ export function ImagesPage() {
   const tableColumns = useMemo(() => (showOwner && !columns.includes('owner') ? [...columns, 'owner' as const] : columns), [showOwner, columns]);
   const selectedImages = controller.rows.filter((image) => selected.has(image.id));
 
+  // The create form: the button, the shortcut, or files dropped on the page open it.
+  const [creating, setCreating] = useState(false);
+  const [dropped, setDropped] = useState<DroppedFiles | null>(null);
+  const openCreate = useCallback(() => setCreating(true), []);
+  const onDrop = useCallback((files: File[]) => {
+    setDropped((previous) => ({ files, seq: (previous?.seq ?? 0) + 1 }));
+    setCreating(true);
+  }, []);
+  useCreateShortcut(openCreate, canWrite && !creating);
+  const dragging = useFileDrop(onDrop, canWrite);
+
   return (
     <>
       <PageHeader
         title="Images"
         actions={
           <>
+            {canWrite && (
+              <Button variant="primary" aria-keyshortcuts={CREATE_SHORTCUT} title={`Create image (${CREATE_SHORTCUT})`} disabled={creating} onClick={openCreate}>
+                Create image
+              </Button>
+            )}
             <label className="inline-flex items-center gap-1.5 text-xs">
               <input type="checkbox" checked={state.hidden} onChange={(event) => change({ hidden: event.target.checked })} />
               Only hidden images
@@ -110,6 +128,17 @@ export function ImagesPage() {
       >
         {state.hidden ? 'Hidden images only (Glance lists hidden or visible ones, never both).' : 'Hidden images are left out.'}
       </PageHeader>
+
+      {dragging && <DropOverlay />}
+      {creating && (
+        <CreateImageForm
+          dropped={dropped}
+          onClose={() => {
+            setCreating(false);
+            setDropped(null);
+          }}
+        />
+      )}
 
       <TabNav label="Image views" items={views} current={state.view} onSelect={(view) => change({ view: VIEWS.find((known) => known === view) ?? 'visible' })} />
 
