@@ -8,6 +8,10 @@ import { expectAccessible, signIn } from './support/ui';
 // default, and slow). Every image is made here, and what the Stores section shows is checked
 // against what Glance returns.
 
+// One Glance process serves every multi-store spec: under load each call can take seconds.
+test.describe.configure({ timeout: 180_000 });
+const SLOW = { timeout: 60_000 };
+
 let admin: Token;
 let alice: Token;
 const created: { auth: () => Token; id: string }[] = [];
@@ -50,7 +54,7 @@ async function openStores(page: Page, user: string, id: string): Promise<Locator
   await signIn(page, user);
   await page.goto(`/images/${id}`);
   const section = page.getByRole('region', { name: /^Stores/ });
-  await expect(section).toBeVisible();
+  await expect(section).toBeVisible(SLOW);
   return section;
 }
 
@@ -59,7 +63,7 @@ test('GET /v2/info/stores lists both file stores, fast as the default', async ()
   expect(status).toBe(200);
   expect(body).toEqual({
     stores: [
-      { id: 'fast', description: 'Fast file store (default)', default: 'true' },
+      { id: 'fast', description: 'Fast file store', default: 'true' },
       { id: 'slow', description: 'Slow file store' },
     ],
   });
@@ -79,14 +83,14 @@ test('an admin copies an image to the second store, then deletes its data from t
   await expect(copy.getByRole('checkbox')).toHaveCount(1);
   await copy.getByRole('checkbox', { name: /slow/ }).check();
   await copy.getByRole('button', { name: 'Copy' }).click();
-  await expect(section.getByText('Copied to slow.')).toBeVisible({ timeout: 60_000 });
+  await expect(section.getByText('Copied to slow.')).toBeVisible(SLOW);
   expect(await storesOf(admin, image.id)).toEqual(['fast', 'slow']);
   expect(await shownStates(section)).toEqual(expectedStates(['fast', 'slow']));
   const { body } = await glance(admin, `/v2/images/${image.id}/tasks`, { expect: 200 });
   expect((body as { tasks: { type: string; status: string }[] }).tasks.map(({ type, status }) => ({ type, status }))).toEqual([
     { type: 'api_image_import', status: 'success' },
   ]);
-  await expect(section.getByText('The image is in every store it can be copied to.')).toBeVisible();
+  await expect(section.getByText('The image is in every store it can be copied to.')).toBeVisible(SLOW);
 
   // Delete the data from fast, after confirming.
   await section.getByRole('button', { name: 'Delete data from fast' }).click();
@@ -94,8 +98,8 @@ test('an admin copies an image to the second store, then deletes its data from t
   await expect(dialog).toContainText('The image stays, with its data in slow.');
   await expectAccessible(page);
   await dialog.getByRole('button', { name: 'Delete from fast' }).click();
-  await expect(dialog).toBeHidden({ timeout: 30_000 });
-  await expect.poll(() => shownStates(section)).toEqual(expectedStates(['slow']));
+  await expect(dialog).toBeHidden(SLOW);
+  await expect.poll(() => shownStates(section), SLOW).toEqual(expectedStates(['slow']));
   expect(await storesOf(admin, image.id)).toEqual(['slow']);
   await expect(section.getByText('only copy')).toBeVisible();
   await expect(section.getByRole('button', { name: /Delete data/ })).toHaveCount(0);
@@ -119,12 +123,12 @@ test('a copy Glance refuses shows why: the store already holds the image', async
   await expect.poll(() => storesOf(admin, image.id), { timeout: 60_000 }).toEqual(['fast', 'slow']);
   await copy.getByRole('button', { name: 'Copy' }).click();
   const alert = section.getByRole('alert');
-  await expect(alert).toContainText('The image is already in slow. Reload the page to see its stores.');
+  await expect(alert).toContainText('The image is already in slow. Reload the page to see its stores.', SLOW);
   await expect(alert).toContainText("Image is already present at store 'slow'");
   // The refusal re-read the image: the section now shows the copy made elsewhere.
-  await expect.poll(() => shownStates(section)).toEqual(expectedStates(['fast', 'slow']));
+  await expect.poll(() => shownStates(section), SLOW).toEqual(expectedStates(['fast', 'slow']));
   // …and the explanation stays, though the form has gone (nothing is left to copy to).
-  await expect(section.getByText('The image is in every store it can be copied to.')).toBeVisible();
+  await expect(section.getByText('The image is in every store it can be copied to.')).toBeVisible(SLOW);
   await expect(alert).toContainText('The image is already in slow.');
 });
 

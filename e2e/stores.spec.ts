@@ -16,7 +16,7 @@ test('a single-store cloud: /v2/info/stores answers 404 and the detail page has 
   const probe = page.waitForResponse((response) => response.url().endsWith('/glance/v2/info/stores'));
   await page.goto(`/images/${id}`);
   expect((await probe).status()).toBe(404);
-  await expect(page.getByRole('region', { name: 'Attributes' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Attributes' })).toBeVisible({ timeout: 60_000 });
   await expect(page.getByRole('region', { name: /^Stores/ })).toHaveCount(0);
   await expect(page.getByText('Copy to more stores')).toHaveCount(0);
 });
