@@ -4,6 +4,8 @@ import { ApiError } from '@/lib/api-error';
 import { transferStore } from '@/features/transfers/api/transfer-store';
 import type { TransferContext, UploadRequest } from '@/features/transfers/api/transfer-types';
 import { TransferTray } from '@/features/transfers/components/transfer-tray';
+// Loaded up front, so the tray's lazy panel resolves at once (a cold transform on a busy machine can take seconds).
+import '@/features/transfers/components/transfer-tray-panel';
 import { renderWithProviders } from '@/test/render';
 
 // DELETE /v2/images/{id} against a fake Glance.
