@@ -41,7 +41,7 @@ const featureZones = features.map((feature) => {
 });
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', '.stack', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', 'node_modules', '.stack', '.stack-multi', 'test-results', 'playwright-report'] },
   {
     files: ['src/**/*.{ts,tsx}'],
     extends: [

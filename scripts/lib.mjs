@@ -196,7 +196,7 @@ function testStepLines(step, label, counts) {
 /**
  * The summary of a test run.
  * steps: [{ name, kind: 'check' | 'unit' | 'e2e', status: 'ok' | 'failed' | 'not run',
- *           seconds?, reason?, report? (the runner's JSON), dueToRun? (tests a step that did
+ *           seconds?, reason?, label? (names its counts line; default unit/e2e), report? (the runner's JSON), dueToRun? (tests a step that did
  *           not run would have run, when known) }]
  * Returns the lines to print, the totals, and the closing line CI reads.
  */
@@ -213,7 +213,7 @@ export function summarize(steps) {
       if (step.status !== 'ok') failed += 1;
       continue;
     }
-    const label = step.kind === 'unit' ? 'unit' : 'e2e';
+    const label = step.label ?? (step.kind === 'unit' ? 'unit' : 'e2e');
     if (step.status === 'not run') {
       const due = step.dueToRun ?? 0;
       failed += Math.max(due, 1);

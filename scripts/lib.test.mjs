@@ -128,6 +128,15 @@ describe('summarize', () => {
     expect(summary.lines.at(-1)).toMatch(/exited with an error although no test failed/);
   });
 
+  it('adds a second unit run (the long tests) to the totals, under its own label', () => {
+    const main = { numPassedTests: 3, numFailedTests: 0, numPendingTests: 1, testResults: [] };
+    const long = { numPassedTests: 1, numFailedTests: 0, testResults: [] };
+    const summary = summarize([{ ...ok('unit tests', 'unit'), report: main }, { ...ok('long unit tests', 'unit'), label: 'unit (long)', report: long }]);
+    expect(summary.closing).toBe('4 passed, 0 failed');
+    expect(summary.lines).toContain('unit: 3 passed, 0 failed, 1 skipped');
+    expect(summary.lines).toContain('unit (long): 1 passed, 0 failed, 0 skipped');
+  });
+
   it('always closes with exactly "N passed, N failed"', () => {
     for (const steps of [[], [{ name: 'x', kind: 'e2e', status: 'not run' }], [ok('lint')]]) {
       expect(summarize(steps).closing).toMatch(/^\d+ passed, \d+ failed$/);

@@ -11,6 +11,8 @@
 // --config FILE serves that file as config.json instead (no proxying but what it names).
 // --dist DIR serves another built bundle (the server's tests use a small fixture); no build.
 // --port 0 picks a free port; the "serving Loupe at" line names the one it got.
+// --request-timeout SECONDS caps how long one whole request may take (default 0: no cap; see
+// the timeouts below). The "timeouts:" line at start-up says what the server runs with.
 //
 // No request may take the server down: a path it cannot decode gets a 400, an exception in
 // the handler a 500, and every stream (file, client, upstream) has its errors handled.
@@ -30,6 +32,7 @@ const flags = parseFlags(process.argv.slice(2), {
   'no-build': 'switch',
   dist: 'value',
   quiet: 'switch',
+  'request-timeout': 'value',
 });
 
 const port = Number(flags.port ?? defaults.port);
@@ -38,6 +41,25 @@ const local = !flags.keystone && !flags.config;
 const keystoneUrl = (flags.keystone ?? `http://127.0.0.1:${defaults.keystonePort}/v3`).replace(/\/+$/, '');
 const glanceUrl = (flags.glance ?? (local ? `http://127.0.0.1:${defaults.glancePort}` : '')).replace(/\/+$/, '');
 const dist = flags.dist ? resolve(flags.dist) : join(root, 'dist');
+
+// Timeouts for transfers. Image data goes through the proxy: a multi-GiB upload over a slow
+// link takes as long as it takes, and Node's default requestTimeout (300 s for a whole
+// request, body included) would cut it. So there is no cap on a request's duration unless
+// --request-timeout asks for one. What is limited is silence and slowness where no transfer
+// happens: headers must arrive within a minute (slowloris), an idle keep-alive connection
+// closes after 65 s (longer than browsers' and load balancers' usual 60 s, so it is the client
+// that closes first), and a connection on which nothing moves either way for 10 minutes,
+// to the client or to the upstream, is dropped (a transfer moves bytes all the time).
+const requestTimeoutSeconds = Number(flags['request-timeout'] ?? 0);
+if (!Number.isFinite(requestTimeoutSeconds) || requestTimeoutSeconds < 0) fail(`--request-timeout must be a number of seconds ≥ 0, got "${flags['request-timeout']}"`);
+const REQUEST_TIMEOUT_MS = Math.round(requestTimeoutSeconds * 1000);
+const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+// Node refuses a headers timeout longer than a (non-zero) request timeout.
+const HEADERS_TIMEOUT_MS = REQUEST_TIMEOUT_MS > 0 ? Math.min(60_000, REQUEST_TIMEOUT_MS) : 60_000;
+const IDLE_TIMEOUT_MS = 600_000;
+// Node checks the request and headers timeouts on this interval (its default is 30 s): a cap
+// shorter than that is checked often enough to hold.
+const CHECK_INTERVAL_MS = REQUEST_TIMEOUT_MS > 0 ? Math.min(30_000, Math.max(50, Math.round(REQUEST_TIMEOUT_MS / 4))) : 30_000;
 
 if (!/^https?:\/\//.test(keystoneUrl)) fail(`--keystone must be an http(s) URL, got "${keystoneUrl}"`);
 if (!/\/v3$/.test(keystoneUrl)) fail(`--keystone must be Keystone's v3 URL, ending in /v3 (got "${keystoneUrl}")`);
@@ -146,7 +168,9 @@ function proxy(request, response, prefix, upstream, rest) {
   delete headers.cookie;
   const client = target.protocol === 'https:' ? https : http;
   const service = prefix === '/keystone' ? 'Keystone' : 'Glance';
-  const outgoing = client.request(target, { method: request.method, headers }, (upstreamResponse) => {
+  // `timeout`: the upstream socket's silence limit for this request (the global agent's own is 5 s,
+  // and only idle pooled sockets should be closed that soon).
+  const outgoing = client.request(target, { method: request.method, headers, timeout: IDLE_TIMEOUT_MS }, (upstreamResponse) => {
     if (response.destroyed) return upstreamResponse.destroy();
     const out = {};
     for (const [name, value] of Object.entries(upstreamResponse.headers)) if (!HOP_BY_HOP.has(name)) out[name] = value;
@@ -156,6 +180,11 @@ function proxy(request, response, prefix, upstream, rest) {
     pipeline(upstreamResponse, response, (error) => {
       if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') logRequestError(request, error);
     });
+  });
+  outgoing.on('timeout', () => {
+    const error = new Error(`no data from ${service} for ${IDLE_TIMEOUT_MS / 1000} s`);
+    error.code = 'ETIMEDOUT';
+    outgoing.destroy(error);
   });
   outgoing.on('error', (error) => {
     if (response.headersSent || response.destroyed) return response.destroy();
@@ -233,7 +262,13 @@ function handle(request, response) {
   serveFile(request, response, join(dist, 'index.html'), { immutable: false });
 }
 
-const server = http.createServer((request, response) => {
+const serverOptions = {
+  requestTimeout: REQUEST_TIMEOUT_MS,
+  headersTimeout: HEADERS_TIMEOUT_MS,
+  keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+  connectionsCheckingInterval: CHECK_INTERVAL_MS,
+};
+const server = http.createServer(serverOptions, (request, response) => {
   try {
     handle(request, response);
   } catch (error) {
@@ -242,6 +277,9 @@ const server = http.createServer((request, response) => {
     else answer(response, 500, 'Internal error in the Loupe server; it keeps running. See its log.');
   }
 });
+
+// Silence on a client connection (nothing received or sent) for this long drops it.
+server.setTimeout(IDLE_TIMEOUT_MS);
 
 server.on('error', (error) => {
   if (error.code === 'EADDRINUSE') fail(`port ${port} is already in use: stop what runs there or pass --port N.`);
@@ -252,6 +290,12 @@ server.listen(port, host, () => {
   if (flags.quiet) return;
   log(`serving Loupe at http://${host}:${server.address().port}/`);
   for (const [prefix, upstream] of upstreams) log(`  ${prefix} → ${upstream}`);
+  // Read back from the server itself, so the line says what it really runs with.
+  const seconds = (ms) => `${ms / 1000} s`;
+  log(
+    `  timeouts: whole request ${server.requestTimeout ? seconds(server.requestTimeout) : 'none'}, headers ${seconds(server.headersTimeout)}, ` +
+      `idle keep-alive ${seconds(server.keepAliveTimeout)}, silence ${seconds(server.timeout)}`,
+  );
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

@@ -2,14 +2,14 @@
 // Starts the real scripts/serve.mjs on a fixture bundle, with a fake upstream behind /keystone
 // and /glance, and throws hostile requests at it. After each, the server must still be up and
 // serving the app and /config.json, and nothing outside the bundle may ever come back.
-import { spawn } from 'node:child_process';
+// Then its timeouts for long transfers (the real 300 s+ upload is in serve.long.test.mjs).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createUploadSink, patternBytes, sha256, spawnServe, throttledUpload } from './serve-test-support.mjs';
 
 const SECRET = 'outside-the-bundle-3f9c2a';
 const INDEX = '<!doctype html><title>fixture app</title><div id="root"></div>\n';
@@ -17,7 +17,9 @@ const INDEX = '<!doctype html><title>fixture app</title><div id="root"></div>\n'
 let tmp;
 let server; // the serve.mjs child process
 let serverLog = '';
+let served; // spawnServe's handle on it
 let origin;
+const sink = createUploadSink(); // uploads the fake Glance received
 let upstream; // the fake Keystone/Glance
 let upstreamPort;
 const hangingRequests = []; // upstream requests that are never answered: { closed }
@@ -25,6 +27,7 @@ const hangingRequests = []; // upstream requests that are never answered: { clos
 function startUpstream() {
   upstream = http.createServer((request, response) => {
     const path = request.url ?? '';
+    if (sink.handle(request, response)) return;
     if (path === '/v3/ok' || path === '/image/ok') {
       response.writeHead(200, { 'Content-Type': 'application/json' });
       return response.end(JSON.stringify({ ok: true, path }));
@@ -47,21 +50,13 @@ function startUpstream() {
   return new Promise((resolve) => upstream.listen(0, '127.0.0.1', () => resolve(upstream.address().port)));
 }
 
-function startServer(dist) {
-  const script = fileURLToPath(new URL('./serve.mjs', import.meta.url));
-  const args = [script, '--port', '0', '--dist', dist, '--keystone', `http://127.0.0.1:${upstreamPort}/v3`, '--glance', `http://127.0.0.1:${upstreamPort}/image`];
-  server = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+const serverArgs = (dist) => ['--dist', dist, '--keystone', `http://127.0.0.1:${upstreamPort}/v3`, '--glance', `http://127.0.0.1:${upstreamPort}/image`];
+
+async function startServer(dist) {
+  served = await spawnServe(serverArgs(dist));
+  server = served.child;
   server.stderr.on('data', (chunk) => (serverLog += chunk));
-  return new Promise((resolve, reject) => {
-    let out = '';
-    server.stdout.on('data', (chunk) => {
-      out += chunk;
-      // eslint-disable-next-line no-control-regex
-      const match = /serving Loupe at (http:\/\/[^/\s]+)\//.exec(out.replace(/\x1b\[\d+m/g, ''));
-      if (match) resolve(match[1]);
-    });
-    server.on('exit', (code) => reject(new Error(`serve.mjs exited with ${code}: ${serverLog}`)));
-  });
+  return served.origin;
 }
 
 /** Sends bytes exactly as written (fetch would normalise the path) and reads the answer. */
@@ -130,12 +125,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (server && server.exitCode === null) {
-    const exited = new Promise((resolve) => server.once('exit', resolve));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 3000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  }
+  await served?.stop();
   upstream?.closeAllConnections();
   upstream?.close();
   if (tmp) rmSync(tmp, { recursive: true, force: true });
@@ -249,5 +239,37 @@ describe('scripts/serve.mjs under hostile requests', () => {
     const targets = ['/%ZZ', '/..%2fpackage.json', '/keystone/v3/drop', '/keystone/v3/half', '/metadefs/%E0%A4%A', '/'];
     const answers = await Promise.all(targets.flatMap((target) => [get(target), get(target, 'HEAD')]));
     for (const answer of answers) expect(answer.body).not.toContain(SECRET);
+  });
+});
+
+describe('scripts/serve.mjs timeouts for long transfers', () => {
+  it('puts no cap on how long a request may take, and says so at start-up (read back from the server)', () => {
+    expect(served.output()).toMatch(/timeouts: whole request none, headers 60 s, idle keep-alive 65 s, silence 600 s\n/);
+  });
+
+  // Node cuts a request that is still arriving after requestTimeout (300 s by default) with a
+  // 408. The same throttled upload goes to two servers at once: one capped at 1 s (Node's
+  // default, scaled down), which must cut it, and the real configuration, which must carry it
+  // whole to Glance. serve.long.test.mjs does the same past the real 300 s.
+  it('carries a throttled upload whole past the request cap that cuts it on a capped server', async () => {
+    const capped = await spawnServe([...serverArgs(join(tmp, 'dist')), '--request-timeout', '1']);
+    try {
+      expect(capped.output()).toMatch(/timeouts: whole request 1 s, headers 1 s/);
+      const body = patternBytes(256 * 1024);
+      const upload = (base, id) => throttledUpload(base, `/glance/v2/images/${id}/file`, body, { seconds: 3, steps: 16 });
+      const [whole, cut] = await Promise.all([upload(origin, 'img-uncapped'), upload(capped.origin, 'img-capped')]);
+
+      expect(cut.status).toBe(408);
+      expect(cut.elapsedMs).toBeLessThan(2500);
+      await expect.poll(() => sink.uploads.get('img-capped')?.bytes ?? 0).toBeGreaterThan(0); // it did reach Glance…
+      expect(sink.uploads.get('img-capped')?.complete).toBe(false); // …and was cut short there
+
+      expect(whole.status).toBe(204);
+      expect(whole.elapsedMs).toBeGreaterThanOrEqual(3000);
+      expect(sink.uploads.get('img-uncapped')).toEqual({ bytes: body.length, complete: true, sha256: sha256(body) });
+      expect(capped.child.exitCode).toBeNull();
+    } finally {
+      await capped.stop();
+    }
   });
 });

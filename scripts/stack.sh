@@ -10,18 +10,48 @@
 #   scripts/stack.sh env      export lines for the URLs and ports
 #
 # Ports: LOUPE_KEYSTONE_PORT (15000), LOUPE_GLANCE_PORT (19292), LOUPE_FIXTURES_PORT (19080).
+#
+# --multi (with any command) works on a second, independent stack instead: its own Keystone,
+# Glance and fixtures server, state in .stack-multi/, and a Glance with two file stores
+# (enabled_backends fast:file, slow:file; default fast) and the image cache on
+# (scripts/stack/glance-api-multi.conf, read after glance-api.conf). Both stacks can run side by
+# side. Its ports are LOUPE_MULTI_KEYSTONE_PORT, LOUPE_MULTI_GLANCE_PORT, LOUPE_MULTI_FIXTURES_PORT,
+# by default the default stack's ports + 100 (15100, 19392, 19180), so that every set of
+# LOUPE_*_PORT values gets its own pair of stacks. GET /v2/info/stores answers 200 there (up waits
+# for it) and 404 on the default stack.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 HERE="$ROOT/scripts/stack"
-STACK="$ROOT/.stack"
+
+MULTI=false
+COMMAND=
+for arg; do
+  case $arg in
+    --multi) MULTI=true ;;
+    *) [ -z "$COMMAND" ] && COMMAND=$arg || COMMAND=invalid ;;
+  esac
+done
+
+plus_100() { [[ $1 =~ ^[0-9]+$ ]] && echo $(($1 + 100)) || echo "$1"; }   # junk stays junk for check_port_numbers
+
+if $MULTI; then
+  STACK="$ROOT/.stack-multi"
+  KEYSTONE_PORT=${LOUPE_MULTI_KEYSTONE_PORT:-$(plus_100 "${LOUPE_KEYSTONE_PORT:-15000}")}
+  GLANCE_PORT=${LOUPE_MULTI_GLANCE_PORT:-$(plus_100 "${LOUPE_GLANCE_PORT:-19292}")}
+  FIXTURES_PORT=${LOUPE_MULTI_FIXTURES_PORT:-$(plus_100 "${LOUPE_FIXTURES_PORT:-19080}")}
+  PORT_VARIABLE_PREFIX=LOUPE_MULTI_
+else
+  STACK="$ROOT/.stack"
+  KEYSTONE_PORT=${LOUPE_KEYSTONE_PORT:-15000}
+  GLANCE_PORT=${LOUPE_GLANCE_PORT:-19292}
+  FIXTURES_PORT=${LOUPE_FIXTURES_PORT:-19080}
+  PORT_VARIABLE_PREFIX=LOUPE_
+fi
 # Written once seeding finished (no marker = half-initialised), holding seed.py's hash: when
 # seed.py changes, the next up seeds again (every seeding step is idempotent).
 MARKER="$STACK/seeded"
 
-KEYSTONE_PORT=${LOUPE_KEYSTONE_PORT:-15000}
-GLANCE_PORT=${LOUPE_GLANCE_PORT:-19292}
-FIXTURES_PORT=${LOUPE_FIXTURES_PORT:-19080}
 KEYSTONE_URL="http://127.0.0.1:$KEYSTONE_PORT"
 GLANCE_URL="http://127.0.0.1:$GLANCE_PORT"
 FIXTURES_URL="http://127.0.0.1:$FIXTURES_PORT"
@@ -40,7 +70,9 @@ PACKAGES=(python3-keystone python3-glance glance-common python3-gunicorn curl)
 SERVICES=(keystone fixtures glance)   # start order
 WAIT_SECONDS=120   # per wait; a busy 2-core machine needs ~10-20 s to boot Keystone
 
-say() { printf '\033[35mstack\033[0m %s\n' "$*"; }
+NAME=stack
+$MULTI && NAME="stack --multi"
+say() { printf '\033[35m%s\033[0m %s\n' "$NAME" "$*"; }
 die() { printf '\033[31mstack: %s\033[0m\n' "$*" >&2; exit 1; }
 
 port_of() {
@@ -95,7 +127,7 @@ check_ports() { # each service's port must be free unless that service is alread
     running_pid "$name" >/dev/null && continue
     owner=$(port_owner "$(port_of "$name")")
     [ -z "$owner" ] || die "port $(port_of "$name") is in use by $owner.
-  Stop it, or give $name another port with LOUPE_${name^^}_PORT=…"
+  Stop it, or give $name another port with ${PORT_VARIABLE_PREFIX}${name^^}_PORT=…"
   done
 }
 
@@ -133,8 +165,9 @@ running_pid() { # prints the pid of our running service $1; fails if it is not r
   local pid
   pid=$(cat "$STACK/run/$1.pid" 2>/dev/null) || return 1
   [[ $pid =~ ^[0-9]+$ ]] && alive "$pid" || return 1
-  # Guards against a recycled pid: each of our command lines names the .stack folder.
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$STACK" || return 1
+  # Guards against a recycled pid: each of our command lines names the stack's folder (followed
+  # by / or a space: .stack is a prefix of .stack-multi).
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -e "$STACK/" -e "$STACK " || return 1
   echo "$pid"
 }
 
@@ -186,7 +219,7 @@ start_services() { # all three boot side by side; wait_for_keystone/wait_for_gla
   start_bg fixtures "$PY" -m http.server "$FIXTURES_PORT" --bind 127.0.0.1 --directory "$STACK/fixtures"
   # glance-api's console script is in the glance-api package (which also brings a system
   # service); the module is the same program.
-  start_bg glance "$PY" -m glance.cmd.api --config-file "$STACK/etc/glance-api.conf"
+  start_bg glance "$PY" -m glance.cmd.api "${GLANCE_CONFIG_ARGS[@]}"
 }
 
 wait_for_keystone() {
@@ -197,6 +230,7 @@ wait_for_glance() { # needs the glance service user in Keystone: Glance validate
   wait_until fixtures "the fixtures server to answer $FIXTURES_URL/" is_200 "$FIXTURES_URL/"
   wait_until glance "Glance to answer $GLANCE_URL/versions" is_200 "$GLANCE_URL/versions"
   wait_until glance "an authenticated Glance call to succeed" glance_auth_ok
+  if $MULTI; then wait_until glance "GET /v2/info/stores to list $EXPECTED_STORES" stores_ok; fi
 }
 
 # ── health ───────────────────────────────────────────────────────────────────────────────
@@ -216,6 +250,20 @@ glance_auth_ok() { # a token from Keystone, validated by Glance through keystone
   token=$(admin_token)
   [ -n "$token" ] && is_200 -H "X-Auth-Token: $token" "$GLANCE_URL/v2/images?limit=1"
 }
+
+EXPECTED_STORES="fast (default), slow"   # as store_list prints them; the multi stack's glance-api-multi.conf
+
+store_list() { # the stores GET /v2/info/stores lists ("" when it does not answer 200, e.g. 404 on one store)
+  local token
+  token=$(admin_token)
+  [ -n "$token" ] || return 0
+  curl -sf -m 10 -H "X-Auth-Token: $token" -H 'Accept: application/json' "$GLANCE_URL/v2/info/stores" 2>/dev/null |
+    "$PY" -c 'import json, sys
+stores = json.load(sys.stdin)["stores"]
+print(", ".join(store["id"] + (" (default)" if store.get("default") else "") for store in stores))' 2>/dev/null || true
+}
+
+stores_ok() { [ "$(store_list)" = "$EXPECTED_STORES" ]; }
 
 wait_until() { # $1 service, $2 what we wait for, then a check command; dies on timeout or exit
   local name=$1 what=$2 deadline=$((SECONDS + WAIT_SECONDS))
@@ -242,12 +290,17 @@ any_running() {
 
 healthy() {
   [ -f "$MARKER" ] && all_running && is_200 "$KEYSTONE_URL/v3" && is_200 "$GLANCE_URL/versions" &&
-    is_200 "$FIXTURES_URL/" && glance_auth_ok
+    is_200 "$FIXTURES_URL/" && glance_auth_ok && { ! $MULTI || stores_ok; }
 }
 
 # ── configuration and first-time setup ───────────────────────────────────────────────────
 
 CONFIG_FILES=(keystone.conf catalog.templates glance-api.conf)   # templates in scripts/stack/
+GLANCE_CONFIG_ARGS=(--config-file "$STACK/etc/glance-api.conf")
+if $MULTI; then   # oslo.config: a later --config-file overrides the earlier ones
+  CONFIG_FILES+=(glance-api-multi.conf)
+  GLANCE_CONFIG_ARGS+=(--config-file "$STACK/etc/glance-api-multi.conf")
+fi
 
 render() { # prints template $1 with the @NAMES@ substituted
   sed -e "s|@STACK@|$STACK|g" -e "s|@KEYSTONE_URL@|$KEYSTONE_URL|g" -e "s|@GLANCE_URL@|$GLANCE_URL|g" \
@@ -265,6 +318,7 @@ config_changed() { # the templates or the ports changed since .stack/etc was wri
 write_config() {
   local file
   mkdir -p "$STACK"/{etc,logs,run,images,staging,tasks,work,fixtures}
+  if $MULTI; then mkdir -p "$STACK"/{images/fast,images/slow,cache}; fi
   for file in "${CONFIG_FILES[@]}"; do render "$HERE/$file" >"$STACK/etc/$file"; done
   # Pristine copies from the package (not /etc/glance, which an admin may have edited).
   cp /usr/share/glance-common/glance-api-paste.ini /usr/share/glance-common/schema-image.json "$STACK/etc/"
@@ -276,7 +330,7 @@ manage() { # $1 keystone|glance, then the subcommand; output goes to the setup l
   if [ "$tool" = keystone ]; then
     keystone-manage --config-file "$STACK/etc/keystone.conf" "$@" >>"$STACK/logs/setup.log" 2>&1
   else
-    glance-manage --config-file "$STACK/etc/glance-api.conf" "$@" >>"$STACK/logs/setup.log" 2>&1
+    glance-manage "${GLANCE_CONFIG_ARGS[@]}" "$@" >>"$STACK/logs/setup.log" 2>&1
   fi || die "$tool-manage $1 failed. End of $STACK/logs/setup.log:
 $(tail -n 20 "$STACK/logs/setup.log")"
 }
@@ -317,10 +371,12 @@ seed_current() { [ "$(cat "$MARKER" 2>/dev/null)" = "$(seed_hash)" ]; }
 # ── commands ─────────────────────────────────────────────────────────────────────────────
 
 LOCKED=false
-lock() { # one up/down/reset at a time (the lock is on scripts/stack/, which reset never deletes)
+lock() { # one up/down/reset at a time per stack (the lock is on a file in scripts/stack/, which
+  # reset never deletes: the folder itself for the default stack, the multi overlay for --multi,
+  # so that both stacks can start at once)
   $LOCKED && return 0
   LOCKED=true
-  exec 9<"$HERE"
+  if $MULTI; then exec 9<"$HERE/glance-api-multi.conf"; else exec 9<"$HERE"; fi
   flock -n 9 && return 0
   say "another stack.sh is running; waiting for it…"
   flock -w 900 9 || die "gave up waiting for the other stack.sh"
@@ -329,6 +385,7 @@ lock() { # one up/down/reset at a time (the lock is on scripts/stack/, which res
 print_summary() {
   say "up in ${SECONDS}s: Keystone $KEYSTONE_URL/v3, Glance $GLANCE_URL, fixtures $FIXTURES_URL"
   say "data and logs: $STACK (seed data for tests: $STACK/seed.json)"
+  if $MULTI; then say "stores: $EXPECTED_STORES (in $STACK/images/); image cache in $STACK/cache"; fi
   "$PY" "$HERE/seed.py" logins "$STACK"
 }
 
@@ -416,6 +473,7 @@ cmd_status() {
   fi
   if [ $code = 0 ] && healthy; then
     say "healthy: Keystone /v3, Glance /versions and an authenticated image list all answer 200"
+    if $MULTI; then say "stores: $(store_list)"; fi
   else
     say "not healthy (logs in $STACK/logs/)"
     code=3
@@ -437,14 +495,14 @@ export KEYSTONE_URL=$KEYSTONE_URL
 export OS_AUTH_URL=$KEYSTONE_URL/v3
 export GLANCE_URL=$GLANCE_URL
 export FIXTURES_URL=$FIXTURES_URL
-export LOUPE_KEYSTONE_PORT=$KEYSTONE_PORT
-export LOUPE_GLANCE_PORT=$GLANCE_PORT
-export LOUPE_FIXTURES_PORT=$FIXTURES_PORT
+export ${PORT_VARIABLE_PREFIX}KEYSTONE_PORT=$KEYSTONE_PORT
+export ${PORT_VARIABLE_PREFIX}GLANCE_PORT=$GLANCE_PORT
+export ${PORT_VARIABLE_PREFIX}FIXTURES_PORT=$FIXTURES_PORT
 export LOUPE_STACK_DIR=$STACK
 EOF
 }
 
-case "${1:-}" in
-  up | down | status | reset | env) "cmd_$1" ;;
-  *) echo "usage: $0 up|down|status|reset|env" >&2; exit 2 ;;
+case "$COMMAND" in
+  up | down | status | reset | env) "cmd_$COMMAND" ;;
+  *) echo "usage: $0 up|down|status|reset|env [--multi]" >&2; exit 2 ;;
 esac

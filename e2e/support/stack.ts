@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { test } from '@playwright/test';
 import { resolve } from 'node:path';
 
 // What scripts/stack.sh wrote after seeding the local Keystone + Glance.
@@ -17,10 +18,34 @@ export interface Seed {
   [key: string]: unknown;
 }
 
-let cached: Seed | undefined;
+/**
+ * The stack folder of the running test's project (metadata.stack in playwright.config.ts:
+ * .stack-multi for *.multi.spec.ts), or .stack outside a test.
+ */
+function stackDir(): string {
+  let dir: unknown;
+  try {
+    dir = test.info().project.metadata.stack;
+  } catch {
+    // not inside a test or hook
+  }
+  return typeof dir === 'string' ? dir : '.stack';
+}
+
+const cached = new Map<string, Seed>();
 export function seed(): Seed {
-  cached ??= JSON.parse(readFileSync(resolve(process.cwd(), '.stack/seed.json'), 'utf8')) as Seed;
-  return cached;
+  const dir = stackDir();
+  let found = cached.get(dir);
+  if (!found) {
+    const file = resolve(process.cwd(), dir, 'seed.json');
+    if (!existsSync(file)) {
+      const up = dir === '.stack' ? 'npm run stack -- up' : 'npm run stack -- up --multi';
+      throw new Error(`${file} is missing: the stack these tests run against is not set up. Run \`${up}\`.`);
+    }
+    found = JSON.parse(readFileSync(file, 'utf8')) as Seed;
+    cached.set(dir, found);
+  }
+  return found;
 }
 
 export function password(user: string): string {

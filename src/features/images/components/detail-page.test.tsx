@@ -18,6 +18,7 @@ vi.mock('@/lib/glance', () => ({
     json: (path: string, schema: z.ZodType) => {
       if (path === 'v2/schemas/image') return Promise.resolve(schema.parse(SCHEMA));
       if (path === 'v2/metadefs/namespaces') return Promise.resolve(schema.parse({ namespaces: [] }));
+      if (path === 'v2/info/stores') return Promise.reject(new ApiError({ status: 404, service: 'glance', message: 'Multi backend is not supported at this site.' }));
       if (path.endsWith('/tasks')) return Promise.resolve(schema.parse({ tasks: [] }));
       if (path.startsWith('v2/images/')) return detailFailure ? Promise.reject(detailFailure) : Promise.resolve(schema.parse(structuredClone(image)));
       return Promise.reject(new Error(`unexpected ${path}`));

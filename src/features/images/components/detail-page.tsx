@@ -18,6 +18,7 @@ import { DetailActions } from '@/features/images/components/detail-actions';
 import { DetailData } from '@/features/images/components/detail-data';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
 import { DetailProperties } from '@/features/images/components/detail-properties';
+import { DetailStores } from '@/features/images/components/detail-stores';
 import { metadefQueries } from '@/features/metadefs';
 import { taskStatusTone } from '@/features/tasks';
 import { isApiError } from '@/lib/api-error';
@@ -175,7 +176,6 @@ export function ImageDetailPage() {
                 ['Hash', loaded.os_hash_value ? `${loaded.os_hash_algo ?? ''}: ${loaded.os_hash_value}` : '—'],
                 ['Created', formatAbsolute(loaded.created_at)],
                 ['Updated', formatAbsolute(loaded.updated_at)],
-                ...(loaded.stores ? [['Stores', loaded.stores] as [string, string]] : []),
                 ...(loaded.direct_url ? [['Direct URL', loaded.direct_url] as [string, string]] : []),
                 ...(loaded.locations ? [['Locations', loaded.locations.map((location) => location.url).join('\n') || '—'] as [string, string]] : []),
               ]}
@@ -213,6 +213,7 @@ export function ImageDetailPage() {
             )}
           </div>
         </div>
+        <DetailStores image={loaded} isAdmin={isAdmin} />
         <Section title="Properties">
           {catalogue.isError && (
             <p className="mb-2 text-xs text-amber-800 dark:text-amber-300">
