@@ -17,6 +17,7 @@ const FEATURE_DEPS = {
   metadefs: [],
   'service-info': [],
   tasks: [],
+  transfers: [],
 };
 const features = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
 const escape = (name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -82,7 +82,10 @@ function connectSources() {
 
 const CSP = [
   "default-src 'self'",
-  "script-src 'self'",
+  // The hash worker compiles WebAssembly (hash-wasm): that needs 'wasm-unsafe-eval', which allows
+  // WebAssembly.compile and nothing else (no eval, no inline script). Workers come from the bundle.
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src 'self'",
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self'",

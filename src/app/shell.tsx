@@ -1,10 +1,13 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
 import { cn } from '@/components/ui/cn';
 import { Spinner } from '@/components/ui/states';
 import { paths } from '@/config/paths';
 import { ReloginDialog, ScopeSwitcher, UserMenu } from '@/features/auth';
+import { imageKeys } from '@/features/images';
 import { ServiceInfo } from '@/features/service-info';
+import { TransferTray, transfers } from '@/features/transfers';
 import { usePermissions } from '@/lib/session';
 
 function NavItem({ to, children }: { to: string; children: string }) {
@@ -25,9 +28,23 @@ function NavItem({ to, children }: { to: string; children: string }) {
   );
 }
 
+/** When a transfer settles, the image's status, size and checksum changed: refresh its detail and the lists. */
+function useRefreshImagesOnSettle() {
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      transfers.onSettled((transfer) => {
+        void queryClient.invalidateQueries({ queryKey: imageKeys.detail(transfer.imageId) });
+        void queryClient.invalidateQueries({ queryKey: imageKeys.lists() });
+      }),
+    [queryClient],
+  );
+}
+
 /** The signed-in layout: header with scope and user, navigation, the page, the re-login dialog. */
 export function Shell() {
   const { isAdmin } = usePermissions();
+  useRefreshImagesOnSettle();
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
@@ -56,6 +73,7 @@ export function Shell() {
           </Suspense>
         </main>
       </div>
+      <TransferTray />
       <ReloginDialog />
     </div>
   );

@@ -1,0 +1,85 @@
+// An upload from start to verified: read the image, hash the file in the worker while the
+// browser streams it to Glance (direct PUT /file, or PUT /stage then POST /import and polling),
+// then compare the hashes with what Glance recorded.
+import { learnHashAlgo, cloudHashAlgo } from '@/features/transfers/api/hash-algo-probe';
+import { toHashAlgorithm, type HashAlgorithm, type HashValues } from '@/features/transfers/api/hash-names';
+import { hashBlob } from '@/features/transfers/api/hasher';
+import { stageImageData, uploadImageData } from '@/features/transfers/api/image-data';
+import { requestImport } from '@/features/transfers/api/image-import';
+import { fetchTransferImage, type TransferImage } from '@/features/transfers/api/import-progress';
+import { pollImport } from '@/features/transfers/api/import-poller';
+import { TransferError, type TransferContext, type TransferRunner, type UploadRequest } from '@/features/transfers/api/transfer-types';
+import { verify } from '@/features/transfers/api/verification';
+
+/** Hashing runs beside the upload and never fails it: an error becomes "could not verify". */
+function hashBeside(file: File, algorithms: HashAlgorithm[], signal: AbortSignal, onProgress: (bytes: number) => void): Promise<HashValues | Error> {
+  return hashBlob(file, algorithms, { signal, onProgress }).catch((error: unknown) => {
+    if (signal.aborted) throw error;
+    return error instanceof Error ? error : new Error(String(error));
+  });
+}
+
+async function sendData(request: UploadRequest, image: TransferImage, context: TransferContext): Promise<void> {
+  const { imageId, file, method, stores, allStoresMustSucceed } = request;
+  const { signal } = context;
+  const alreadyStaged = method === 'glance-direct' && image.status === 'uploading';
+  if (!alreadyStaged) {
+    context.phase('running');
+    const onProgress = (loaded: number) => context.progress(loaded, file.size);
+    if (method === 'direct') await uploadImageData(imageId, file, { signal, onProgress, store: stores?.[0] });
+    else await stageImageData(imageId, file, { signal, onProgress });
+  }
+  if (method === 'glance-direct') {
+    context.phase('importing');
+    const requestId = await requestImport(imageId, { method: 'glance-direct', stores, allStoresMustSucceed }, signal);
+    await pollImport({ imageId, method: 'glance-direct', requestId, allStoresMustSucceed }, context);
+  }
+}
+
+export const runUpload: TransferRunner<UploadRequest> = async (request, context) => {
+  const { imageId, file, method } = request;
+  const { signal } = context;
+  const image = await fetchTransferImage(imageId, signal);
+  const hasData = image.status === 'active';
+  const canTakeData = image.status === 'queued' || (method === 'glance-direct' && image.status === 'uploading');
+  if (!hasData && !canTakeData) {
+    context.offerDelete(true);
+    throw new TransferError(`The image is ${image.status}: Glance takes data only into a queued image. Delete it and create it again.`);
+  }
+  // From here a failure leaves a record without data: the tray offers to delete it.
+  if (!hasData) context.offerDelete(true);
+
+  const algorithm = await cloudHashAlgo(signal);
+  let verifying = false;
+  const hashing = hashBeside(file, ['md5', algorithm], signal, (bytes) => {
+    if (verifying) context.progress(bytes, file.size);
+  });
+  if (!hasData) await sendData(request, image, context);
+
+  verifying = true;
+  context.phase('verifying');
+  const stored = await fetchTransferImage(imageId, signal);
+  if (stored.status !== 'active') {
+    throw new TransferError(`Glance accepted the data, but the image is ${stored.status} instead of active. Retry, or delete the image.`);
+  }
+  context.offerDelete(false);
+  learnHashAlgo(stored.os_hash_algo);
+  let computed = await hashing;
+  const reported = toHashAlgorithm(stored.os_hash_algo);
+  if (!(computed instanceof Error) && reported && !computed[reported]) {
+    // The cloud uses another algorithm than guessed: one more pass over the file.
+    const extra = await hashBeside(file, [reported], signal, (bytes) => context.progress(bytes, file.size));
+    computed = extra instanceof Error ? extra : { ...computed, ...extra };
+  }
+  if (computed instanceof Error) {
+    const expected = { md5: stored.checksum ?? null, algo: stored.os_hash_algo ?? null, value: stored.os_hash_value ?? null };
+    context.verification({ state: 'unavailable', expected, actual: {}, reason: computed.message });
+    return;
+  }
+  const verification = verify(stored, computed);
+  context.verification(verification);
+  if (verification.state === 'mismatch') {
+    context.offerDelete(true);
+    throw new TransferError('The data Glance stored does not match your file (see both hashes). Delete the image and upload it again.');
+  }
+};
