@@ -12,7 +12,7 @@ import { readdirSync } from 'node:fs';
 // import no other feature.
 const FEATURE_DEPS = {
   auth: [],
-  images: ['auth', 'metadefs', 'tasks'],
+  images: ['auth', 'metadefs', 'tasks', 'transfers'],
   members: ['images'],
   metadefs: [],
   'service-info': [],

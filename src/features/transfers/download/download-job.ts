@@ -43,6 +43,7 @@ export class DownloadJob {
   private readonly fetchContext: RangeFetchContext;
   private readonly now: () => number;
   private received: number;
+  private discarded = false;
 
   constructor(parts: JobParts) {
     this.planner = new ChunkPlanner(parts.total, parts.planner, parts.random);
@@ -162,6 +163,8 @@ export class DownloadJob {
 
   /** Stops for good: nothing is saved and the hasher's worker ends. */
   async discard(): Promise<void> {
+    if (this.discarded) return;
+    this.discarded = true;
     this.hasher.dispose();
     await this.sink.discard();
   }

@@ -126,3 +126,28 @@ export async function fetchRange(
     signal.removeEventListener('abort', abort);
   }
 }
+
+/**
+ * The size of an image whose record gave none: one plain GET (a ranged GET of an image without
+ * data makes Glance answer 500), read for its headers only. 204 means there is no data.
+ */
+export async function probeSize(client: HttpClient, imageId: string, imageName: string, signal: AbortSignal): Promise<number> {
+  const controller = new AbortController();
+  const abort = () => controller.abort(signal.reason);
+  signal.addEventListener('abort', abort, { once: true });
+  try {
+    const response = await client.send(`v2/images/${encodeURIComponent(imageId)}/file`, { signal: controller.signal });
+    if (response.status === 204) throw noDataError(imageName, null);
+    const length = Number(response.headers.get('Content-Length') ?? Number.NaN);
+    controller.abort(); // only the headers were wanted
+    if (!Number.isSafeInteger(length) || length < 0) {
+      throw new DownloadError('size-changed', `Glance did not say how large ${imageName} is (no Content-Length), so it cannot be fetched in ranges.`, false);
+    }
+    return length;
+  } catch (error) {
+    if (isApiError(error) && error.status === 403 && /deactivated/i.test(error.message)) throw deactivatedError(imageName);
+    throw error;
+  } finally {
+    signal.removeEventListener('abort', abort);
+  }
+}
