@@ -7,6 +7,13 @@ import { applyTheme } from '@/components/ui/theme';
 import { loadRuntimeConfig, setRuntimeConfig } from '@/config/runtime-config';
 
 applyTheme();
+
+// `npm run bench:transfer` builds its own bundle with VITE_LOUPE_BENCH=1 so it can start an
+// upload and time the hasher inside the running app (scripts/bench-transfer.mjs says why).
+// In every other build the condition is false at build time and this is dropped.
+if (import.meta.env.VITE_LOUPE_BENCH === '1') {
+  void import('@/features/transfers').then(({ transfers, hashBlob }) => Object.assign(window, { loupeBench: { transfers, hashBlob } }));
+}
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
 loadRuntimeConfig().then(

@@ -121,7 +121,7 @@ export function interpretImportProgress(observation: ImportObservation): ImportP
     // copy-image starts on an active image: it is done only when its task is (or no task exists to say).
     if (method !== 'copy-image' || !taskRunning) {
       const partial = failedStores.length > 0 ? `Imported, but not into ${failedStores.join(', ')}.` : undefined;
-      return { ...base, outcome: 'done', ...(partial ? { message: partial } : taskMessage ? { message: taskMessage } : {}) };
+      return { ...base, outcome: 'done', ...(partial ? { message: partial } : {}) };
     }
   }
   if (image.status === 'queued' && sawImporting && !taskRunning) {

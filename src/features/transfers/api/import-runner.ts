@@ -1,5 +1,6 @@
 // web-download and copy-image: Glance moves the bytes itself; Loupe asks and follows.
 import { requestImport } from '@/features/transfers/api/image-import';
+import { fetchTransferImage, storeList } from '@/features/transfers/api/import-progress';
 import { pollImport } from '@/features/transfers/api/import-poller';
 import type { ImportRequest, TransferRunner } from '@/features/transfers/api/transfer-types';
 
@@ -8,7 +9,13 @@ export const runImport: TransferRunner<ImportRequest> = async (request, context)
   context.phase('importing');
   // A failed web-download leaves the record queued without data: offer to delete it.
   context.offerDelete(method === 'web-download');
-  const requestId = await requestImport(imageId, { method, uri, stores, allStoresMustSucceed }, context.signal);
+  // A retry after Loupe stopped watching: if Glance is still at it, follow it instead of asking again.
+  let stillRunning = false;
+  if (context.attempt > 1) {
+    const current = await fetchTransferImage(imageId, context.signal);
+    stillRunning = current.status === 'importing' || (method === 'copy-image' && storeList(current.os_glance_importing_to_stores).length > 0);
+  }
+  const requestId = stillRunning ? undefined : await requestImport(imageId, { method, uri, stores, allStoresMustSucceed }, context.signal);
   const image = await pollImport({ imageId, method, requestId, allStoresMustSucceed }, context);
   context.offerDelete(false);
   if (image.size != null) context.progress(image.size, image.size);

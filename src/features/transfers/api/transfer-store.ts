@@ -135,7 +135,7 @@ async function run(entry: Entry): Promise<void> {
   entry.attempt += 1;
   entry.samples = [];
   const started = { state: 'running' as const, startedAt: Date.now(), finishedAt: undefined, error: undefined, note: undefined };
-  patch(entry, { ...started, bytesDone: 0, bytesPerSecond: null, verification: undefined, offerDelete: false });
+  patch(entry, { ...started, bytesDone: 0, bytesPerSecond: null, verification: undefined });
   let outcome: Partial<Transfer>;
   try {
     if (!runner) throw new TransferError(`Loupe cannot run ${entry.transfer.kind} transfers in this build. Reload the page.`);
@@ -145,7 +145,14 @@ async function run(entry: Entry): Promise<void> {
   } catch (error) {
     if (controller.signal.aborted) {
       const reason: unknown = controller.signal.reason;
-      outcome = { state: 'cancelled', error: reason instanceof TransferError ? reason.message : undefined };
+      // A user's cancel says nothing more; a stop for another reason (sign-out) says why. Glance
+      // goes on with an import it has started: stopping only stops watching it.
+      const wasImporting = entry.transfer.state === 'importing';
+      outcome = {
+        state: 'cancelled',
+        error: reason instanceof TransferError ? reason.message : undefined,
+        note: wasImporting ? 'Loupe stopped watching; Glance goes on with the import by itself. Retry to watch it again.' : undefined,
+      };
     } else {
       outcome = { state: 'failed', error: messageOf(error) };
     }
@@ -172,7 +179,8 @@ function start<K extends TransferKind>(kind: K, request: RequestByKind[K], metho
     startedAt: Date.now(),
     method,
     retryable: true,
-    offerDelete: false,
+    // An upload's record exists without data until the runner says otherwise; so does a web-download's.
+    offerDelete: kind === 'upload' || method === 'web-download',
     ...(stores?.length ? { stores } : {}),
   };
   if (kind === 'download') transfer.bytesTotal = (request as RequestByKind['download']).size;
@@ -233,7 +241,7 @@ export const transferStore = {
   cancel(id: string): void {
     const entry = entries.get(id);
     if (!entry || !isActive(entry.transfer)) return;
-    if (entry.controller) entry.controller.abort(new TransferError('Cancelled.'));
+    if (entry.controller) entry.controller.abort(new DOMException('Cancelled by the user.', 'AbortError'));
     else {
       // Still queued: it never started.
       patch(entry, { state: 'cancelled', finishedAt: Date.now() });

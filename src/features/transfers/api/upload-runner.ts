@@ -22,6 +22,12 @@ function hashBeside(file: File, algorithms: HashAlgorithm[], signal: AbortSignal
 async function sendData(request: UploadRequest, image: TransferImage, context: TransferContext): Promise<void> {
   const { imageId, file, method, stores, allStoresMustSucceed } = request;
   const { signal } = context;
+  if (method === 'glance-direct' && image.status === 'importing') {
+    // A retry after Loupe stopped watching: Glance is still importing, follow it again.
+    context.phase('importing');
+    await pollImport({ imageId, method: 'glance-direct', allStoresMustSucceed }, context);
+    return;
+  }
   const alreadyStaged = method === 'glance-direct' && image.status === 'uploading';
   if (!alreadyStaged) {
     context.phase('running');
@@ -41,7 +47,7 @@ export const runUpload: TransferRunner<UploadRequest> = async (request, context)
   const { signal } = context;
   const image = await fetchTransferImage(imageId, signal);
   const hasData = image.status === 'active';
-  const canTakeData = image.status === 'queued' || (method === 'glance-direct' && image.status === 'uploading');
+  const canTakeData = image.status === 'queued' || (method === 'glance-direct' && (image.status === 'uploading' || image.status === 'importing'));
   if (!hasData && !canTakeData) {
     context.offerDelete(true);
     throw new TransferError(`The image is ${image.status}: Glance takes data only into a queued image. Delete it and create it again.`);

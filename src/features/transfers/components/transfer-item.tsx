@@ -94,7 +94,7 @@ export function TransferItem({ transfer }: { transfer: Transfer }) {
       {transfer.stores && transfer.stores.length > 0 && (
         <p className="text-xs text-slate-600 dark:text-slate-400">Stores: {transfer.stores.join(', ')}</p>
       )}
-      {transfer.note && !transfer.error && <p className="text-xs text-slate-700 dark:text-slate-300">{transfer.note}</p>}
+      {transfer.note && <p className="text-xs text-slate-700 dark:text-slate-300">{transfer.note}</p>}
       {transfer.error && <p className="text-xs break-words text-red-700 dark:text-red-400">{transfer.error}</p>}
       {transfer.verification && <VerificationBadge verification={transfer.verification} />}
       {confirmingDelete ? (
@@ -116,9 +116,15 @@ export function TransferItem({ transfer }: { transfer: Transfer }) {
         </div>
       ) : (
         <div className="flex flex-wrap gap-2">
-          {!settled && (
+          {!settled && transfer.state !== 'importing' && (
             <Button size="sm" aria-label={`Cancel ${label}`} onClick={() => transferStore.cancel(transfer.id)}>
               Cancel
+            </Button>
+          )}
+          {transfer.state === 'importing' && (
+            // Glance cannot be asked to stop an import: say what the button really does.
+            <Button size="sm" aria-label={`Stop watching ${label}`} onClick={() => transferStore.cancel(transfer.id)}>
+              Stop watching
             </Button>
           )}
           {canRetry && (

@@ -1,0 +1,256 @@
+#!/usr/bin/env node
+// Benchmark of moving image data (prints figures, asserts nothing; targets live in the README).
+//
+//   npm run bench:transfer -- [MiB ...] [--runs N]        default: 256 MiB, 1 run
+//
+// For each size it writes a file of random bytes, then, against the same Glance in the same run:
+//   - curl uploads it (PUT /v2/images/{id}/file, straight to Glance: the baseline);
+//   - the UI uploads it: headless Chromium signed in as alice, the app's own upload path (the
+//     transfer store and its upload runner: XHR streaming the File through the same-origin
+//     proxy of scripts/serve.mjs, the hash worker hashing md5 + sha512 beside it, verification
+//     when Glance reports active), sampling the page's JS heap every 100 ms;
+//   - the hash worker hashes the file with md5 alone, then sha512 alone.
+// Then prints:
+//   upload   ui <MiB/s>  curl <MiB/s>  ratio <ui/curl>  heap <peak JS heap MiB>
+//   hash     md5 <MiB/s>  sha512 <MiB/s>
+// "ui" times the bytes' journey (start to Glance's 204); verification after it is printed apart.
+//
+// What drives the UI upload: the image record is created through the API, and the upload is
+// started by calling the app's `transfers.startUpload` with a File picked through a file input,
+// in a bundle built with VITE_LOUPE_BENCH=1 (src/main.tsx exposes `transfers` and `hashBlob` on
+// window only in that build). Everything after the call is the shipped code under the shipped
+// CSP. When the images feature has a control that starts an upload, drive that instead.
+//
+// The stack is started if it is down (scripts/stack.sh up). Ports come from LOUPE_* as usual.
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSeed, root } from './lib.mjs';
+
+const MiB = 1024 * 1024;
+const args = process.argv.slice(2);
+const runsIndex = args.indexOf('--runs');
+const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 1;
+const sizes = args.filter((arg, index) => /^\d+$/.test(arg) && index !== runsIndex + 1).map(Number);
+if (sizes.length === 0) sizes.push(256);
+
+const say = (message) => process.stderr.write(`\x1b[35mbench\x1b[0m ${message}\n`);
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
+
+// ---------------------------------------------------------------- stack, bundle, server
+
+if (spawnSync('bash', ['scripts/stack.sh', 'status'], { cwd: root, stdio: 'ignore' }).status !== 0) {
+  say('the local stack is down: starting it (scripts/stack.sh up)…');
+  if (spawnSync('bash', ['scripts/stack.sh', 'up'], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('stack.sh up failed');
+}
+const seed = readSeed();
+if (!seed) throw new Error('No .stack/seed.json after stack.sh up.');
+
+const dist = join(root, 'node_modules', '.cache', 'bench-transfer', 'dist');
+say('building the bench bundle (VITE_LOUPE_BENCH=1)…');
+const build = spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir', '--logLevel', 'error'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, VITE_LOUPE_BENCH: '1' },
+});
+if (build.status !== 0) throw new Error('vite build failed');
+
+const server = spawn(process.execPath, ['scripts/serve.mjs', '--port', '0', '--dist', dist], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+const base = await new Promise((resolve, reject) => {
+  let output = '';
+  server.stdout.on('data', (chunk) => {
+    output += chunk;
+    const match = /serving Loupe at (http:\/\/\S+?)\/?\s/.exec(output);
+    if (match) resolve(match[1]);
+  });
+  server.on('exit', (code) => reject(new Error(`serve.mjs exited (${code})`)));
+});
+
+// ---------------------------------------------------------------- API helpers (fixtures, curl baseline)
+
+async function token(user, project) {
+  const response = await fetch(`${seed.keystone_url}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: user, domain: { id: 'default' }, password: `${user}-secret` } } },
+        scope: { project: { name: project, domain: { id: 'default' } } },
+      },
+    }),
+  });
+  return response.headers.get('x-subject-token');
+}
+const auth = await token('alice', 'alpha');
+
+async function glance(path, init = {}) {
+  const response = await fetch(`${seed.glance_url}${path}`, {
+    ...init,
+    headers: { 'X-Auth-Token': auth, Accept: 'application/json', 'Content-Type': 'application/json', ...(init.headers ?? {}) },
+  });
+  if (!response.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+const created = [];
+async function createImage(name) {
+  const image = await glance('/v2/images', { method: 'POST', body: JSON.stringify({ name, disk_format: 'raw', container_format: 'bare', tags: ['bench-transfer'] }) });
+  created.push(image.id);
+  return image;
+}
+
+function writeFile(size) {
+  const dir = join(tmpdir(), 'loupe-bench-transfer');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `data-${size}MiB.raw`);
+  const fd = openSync(file, 'w');
+  const block = randomBytes(MiB);
+  for (let i = 0; i < size; i += 1) {
+    block.writeUInt32LE(i, 0); // every MiB differs
+    writeSync(fd, block);
+  }
+  closeSync(fd);
+  return file;
+}
+
+function curlUpload(file, imageId, baseUrl = seed.glance_url) {
+  const result = spawnSync('curl', [
+    '-sS', '-o', '/dev/null', '-w', '%{http_code} %{time_total}', '-T', file, '-X', 'PUT', '-H', 'Expect:',
+    '-H', `X-Auth-Token: ${auth}`, '-H', 'Content-Type: application/octet-stream', `${baseUrl}/v2/images/${imageId}/file`,
+  ], { encoding: 'utf8' });
+  const [status, seconds] = result.stdout.trim().split(' ');
+  if (status !== '204') throw new Error(`curl upload: HTTP ${status} ${result.stderr}`);
+  return Number(seconds);
+}
+
+// ---------------------------------------------------------------- the browser
+
+const browser = await chromium.launch({
+  executablePath: process.env.LOUPE_CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const page = await browser.newPage();
+const cspViolations = [];
+page.on('console', (message) => {
+  if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+});
+await page.goto(`${base}/login`);
+await page.getByLabel('Domain').fill('Default');
+await page.getByLabel('User name').fill('alice');
+await page.getByLabel('Password', { exact: true }).fill('alice-secret');
+await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+await page.getByRole('navigation', { name: 'Main' }).waitFor();
+await page.waitForFunction(() => 'loupeBench' in window);
+const cdp = await page.context().newCDPSession(page);
+
+/** Picks the file through a file input: the page gets a disk-backed File, as from a user. */
+async function pickFile(file) {
+  await page.evaluate(() => {
+    document.getElementById('bench-file')?.remove();
+    const input = Object.assign(document.createElement('input'), { type: 'file', id: 'bench-file', hidden: true });
+    document.body.append(input);
+  });
+  await page.setInputFiles('#bench-file', file);
+}
+
+/** Samples the page's used JS heap every 100 ms until stopped; returns the peak in bytes. */
+function heapSampler() {
+  let peak = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      peak = Math.max(peak, usedSize);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return peak;
+  };
+}
+
+async function uiUpload(file, imageId, name) {
+  await pickFile(file);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const stopHeap = heapSampler();
+  const timing = await page.evaluate(
+    ({ imageId, name }) =>
+      new Promise((resolve) => {
+        const { transfers } = window.loupeBench;
+        const file = document.getElementById('bench-file').files[0];
+        const started = performance.now();
+        let uploaded;
+        const id = transfers.startUpload({ imageId, imageName: name, file, method: 'direct' });
+        const timer = setInterval(() => {
+          const transfer = transfers.get(id);
+          if (uploaded === undefined && transfer.state !== 'running' && transfer.state !== 'queued') uploaded = performance.now();
+          if (['done', 'failed', 'cancelled'].includes(transfer.state)) {
+            clearInterval(timer);
+            resolve({ uploadMs: (uploaded ?? performance.now()) - started, totalMs: performance.now() - started, state: transfer.state, error: transfer.error, verification: transfer.verification?.state });
+          }
+        }, 20);
+      }),
+    { imageId, name },
+  );
+  const peakHeap = await stopHeap();
+  if (timing.state !== 'done') throw new Error(`UI upload ${timing.state}: ${timing.error}`);
+  return { ...timing, peakHeap };
+}
+
+async function hashSpeed(algorithm, size) {
+  const ms = await page.evaluate(async (algorithm) => {
+    const file = document.getElementById('bench-file').files[0];
+    const started = performance.now();
+    await window.loupeBench.hashBlob(file, [algorithm]);
+    return performance.now() - started;
+  }, algorithm);
+  return size / (ms / 1000);
+}
+
+// ---------------------------------------------------------------- the runs
+
+try {
+  for (const size of sizes) {
+    say(`${size} MiB: writing the file…`);
+    const file = writeFile(size);
+    const results = { ui: [], curl: [], curlProxy: [], heap: [], verifySeconds: [], verified: [], md5: [], sha512: [] };
+    for (let run = 1; run <= runs; run += 1) {
+      const stamp = `${Date.now()}-${run}`;
+      say(`${size} MiB run ${run}/${runs}: curl…`);
+      const curlImage = await createImage(`bench-transfer-curl-${stamp}`);
+      results.curl.push(size / curlUpload(file, curlImage.id));
+      // The UI's bytes also cross serve.mjs's proxy: curl through it shows what that hop costs.
+      const proxiedImage = await createImage(`bench-transfer-curl-proxy-${stamp}`);
+      results.curlProxy.push(size / curlUpload(file, proxiedImage.id, `${base}/glance`));
+      say(`${size} MiB run ${run}/${runs}: UI…`);
+      const uiImage = await createImage(`bench-transfer-ui-${stamp}`);
+      const ui = await uiUpload(file, uiImage.id, uiImage.name);
+      results.ui.push(size / (ui.uploadMs / 1000));
+      results.heap.push(ui.peakHeap / MiB);
+      results.verifySeconds.push((ui.totalMs - ui.uploadMs) / 1000);
+      results.verified.push(ui.verification);
+      say(`${size} MiB run ${run}/${runs}: hashing…`);
+      results.md5.push(await hashSpeed('md5', size));
+      results.sha512.push(await hashSpeed('sha512', size));
+    }
+    rmSync(file, { force: true });
+    const ui = median(results.ui);
+    const curl = median(results.curl);
+    console.log(`# ${size} MiB${runs > 1 ? ` (median of ${runs})` : ''}`);
+    console.log(`upload   ui ${fixed(ui)}  curl ${fixed(curl)}  ratio ${fixed(ui / curl, 2)}  heap ${fixed(Math.max(...results.heap))}`);
+    // (the download line goes here: download ui … curl … ratio … heap … verified …)
+    console.log(`hash     md5 ${fixed(median(results.md5))}  sha512 ${fixed(median(results.sha512))}`);
+    console.log(`#        curl through serve.mjs's proxy: ${fixed(median(results.curlProxy))} MiB/s; load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
+    console.log(`#        verification after the upload: ${fixed(median(results.verifySeconds), 2)} s, result: ${results.verified.join(', ')}`);
+  }
+  if (cspViolations.length) console.log(`# CSP violations: ${cspViolations.join(' | ')}`);
+} finally {
+  for (const id of created) await glance(`/v2/images/${id}`, { method: 'DELETE' }).catch(() => {});
+  await browser.close();
+  server.kill();
+}
