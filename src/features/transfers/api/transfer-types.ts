@@ -88,8 +88,8 @@ export interface DownloadRequest {
   size: number | null;
   /** Glance's checksum (md5) and multihash, to verify while receiving. */
   expected: Verification['expected'];
-  /** Where the bytes go: a file the user picked (File System Access API) or the browser's downloads. */
-  target: SaveTarget;
+  /** Where the bytes go: a file the user picked (File System Access API), or (the default) the browser's downloads. */
+  target?: SaveTarget;
 }
 
 export interface RequestByKind {

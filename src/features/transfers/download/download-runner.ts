@@ -19,6 +19,8 @@ import { glance } from '@/lib/glance';
 
 /** No byte for this long and a request counts as dropped (and is retried). */
 const IDLE_TIMEOUT_MS = 30_000;
+/** How often progress reaches the store (the last byte always does). */
+const PROGRESS_INTERVAL_MS = 100;
 
 const jobs = new Map<string, DownloadJob>();
 let watching: (() => void) | undefined;
@@ -56,7 +58,7 @@ function jobHasher(algorithms: HashAlgorithm[]): JobHasher {
 async function createJob(request: DownloadRequest, signal: AbortSignal): Promise<DownloadJob> {
   const client = glance();
   const total = request.size ?? (await probeSize(client, request.imageId, request.imageName, signal));
-  const sink = await openSink(request.target);
+  const sink = await openSink(request.target ?? { kind: 'browser', fileName: request.fileName });
   return new DownloadJob({
     fetch: { client, imageId: request.imageId, imageName: request.imageName, idleTimeoutMs: IDLE_TIMEOUT_MS },
     total,
@@ -100,7 +102,14 @@ export const runDownload: TransferRunner<DownloadRequest> = async (request, cont
     const expected = { md5: request.expected.md5 ?? null, algo: request.expected.algo ?? null, value: request.expected.value ?? null };
     context.verification({ state: 'pending', expected, actual: {} });
     const running = job;
-    await running.receive(signal, ({ bytesReceived, bytesTotal }) => context.progress(bytesReceived, bytesTotal));
+    // Bytes arrive in pieces of tens of KiB; the tray needs a figure a few times a second.
+    let reported = 0;
+    await running.receive(signal, ({ bytesReceived, bytesTotal }) => {
+      const now = performance.now();
+      if (now - reported < PROGRESS_INTERVAL_MS && bytesReceived < bytesTotal) return;
+      reported = now;
+      context.progress(bytesReceived, bytesTotal);
+    });
     await verifyAndSave(request, running, context);
     jobs.delete(context.id);
   } catch (error) {
