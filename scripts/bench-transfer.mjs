@@ -46,7 +46,8 @@ const MiB = 1024 * 1024;
 const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 1;
-const sizes = args.filter((arg, index) => /^\d+$/.test(arg) && index !== runsIndex + 1).map(Number);
+// (the value after --runs is not a size; without --runs every number is one)
+const sizes = args.filter((arg, index) => /^\d+$/.test(arg) && (runsIndex < 0 || index !== runsIndex + 1)).map(Number);
 if (sizes.length === 0) sizes.push(256);
 
 const say = (message) => process.stderr.write(`\x1b[35mbench\x1b[0m ${message}\n`);
@@ -180,6 +181,8 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = await browser.newPage();
+page.on('crash', () => say('the page crashed'));
+browser.on('disconnected', () => say('the browser went away (crashed, or killed from outside)'));
 const cspViolations = [];
 page.on('console', (message) => {
   if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());

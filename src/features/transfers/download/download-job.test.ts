@@ -1,85 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DownloadJob, type JobHasher } from '@/features/transfers/download/download-job';
 import { DownloadError } from '@/features/transfers/download/download-errors';
-import type { DownloadSink } from '@/features/transfers/download/sinks';
+import { CONTENT_MD5, fakeGlance, memorySink } from '@/features/transfers/download/fake-glance';
 import { createHttpClient } from '@/lib/http';
 
-// The job against a stand-in Glance (fetch replaced): it serves ranges of a buffer like
-// Glance does, and can cut a body short or fail a request, to drive retries and resume.
+// The job against a stand-in Glance (fake-glance.ts) that cuts bodies and fails requests.
 
-interface Served {
-  range: string | null;
-  token: string | null;
-  url: string;
-}
-
-function fakeGlance(data: Uint8Array, faults: { cutAfter?: Map<number, number>; statusFor?: (start: number, attempt: number) => number | undefined } = {}) {
-  const served: Served[] = [];
-  const attempts = new Map<number, number>();
-  const fetchStub = vi.fn((url: string, init: RequestInit) => {
-    const headers = new Headers(init.headers);
-    const range = headers.get('Range');
-    served.push({ range, token: headers.get('X-Auth-Token'), url });
-    const [, from = '0', to = String(data.byteLength - 1)] = /bytes=(\d+)-(\d+)/.exec(range ?? '') ?? [];
-    const start = Number(from);
-    const end = Math.min(Number(to), data.byteLength - 1);
-    const attempt = (attempts.get(start) ?? 0) + 1;
-    attempts.set(start, attempt);
-    const status = faults.statusFor?.(start, attempt);
-    if (status) {
-      const body = status === 403 ? { message: 'The requested image has been deactivated. Image data download is forbidden.<br /><br />' } : { message: 'boom' };
-      return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
-    }
-    const slice = data.slice(start, end + 1);
-    const cut = faults.cutAfter?.get(start);
-    if (cut !== undefined) faults.cutAfter?.delete(start);
-    // Several pieces per body, as the network delivers them; a cut one breaks after `cut` bytes.
-    const limit = cut ?? slice.byteLength;
-    let offset = 0;
-    const body = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (offset >= limit) {
-          if (cut !== undefined) controller.error(new TypeError('network error'));
-          else controller.close();
-          return;
-        }
-        controller.enqueue(slice.slice(offset, Math.min(limit, offset + 7)));
-        offset += 7;
-      },
-    });
-    return Promise.resolve(
-      new Response(body, {
-        status: 206,
-        headers: { 'Content-Range': `bytes ${String(start)}-${String(end)}/${String(data.byteLength)}`, 'Content-MD5': CONTENT_MD5 },
-      }),
-    );
-  });
-  vi.stubGlobal('fetch', fetchStub);
-  return { served };
-}
-
-// Stands for Glance's Content-MD5; the test hasher below "digests" to the bytes it saw, in order.
-const CONTENT_MD5 = '7134e53f5e67a4a1dcc2012fb138c6b9';
+/** What the recording hasher below reports as the "md5" of the bytes: the bytes, in order. */
 const md5 = (data: Uint8Array) => [...data].join(',');
-
-function memorySink() {
-  const written: number[] = [];
-  const sink: DownloadSink & { written: number[]; discarded: boolean } = {
-    kind: 'browser',
-    written,
-    discarded: false,
-    write: (bytes) => {
-      written.push(...bytes);
-      return Promise.resolve();
-    },
-    close: () => Promise.resolve(),
-    discard: () => {
-      sink.discarded = true;
-      return Promise.resolve();
-    },
-  };
-  return sink;
-}
 
 /** Records what it was fed, in order, as its "md5". */
 function recordingHasher(): JobHasher & { disposed: boolean } {
@@ -123,7 +51,7 @@ describe('DownloadJob', () => {
     const download = job(image, sink);
     const progress: number[] = [];
     await download.receive(new AbortController().signal, ({ bytesReceived }) => progress.push(bytesReceived));
-    expect(sink.written).toEqual([...image]);
+    expect(sink.written()).toEqual([...image]);
     expect(await download.digest()).toEqual({ md5: md5(image) });
     expect(download.contentMd5).toBe(CONTENT_MD5);
     expect(served.map((request) => request.range).sort()).toEqual(
@@ -140,7 +68,7 @@ describe('DownloadJob', () => {
     const download = job(image, sink);
     await download.receive(new AbortController().signal, () => undefined);
     expect(served.map((request) => request.range)).toContain('bytes=24-29');
-    expect(sink.written).toEqual([...image]);
+    expect(sink.written()).toEqual([...image]);
     expect(await download.digest()).toEqual({ md5: md5(image) });
   });
 
@@ -150,7 +78,7 @@ describe('DownloadJob', () => {
     const download = job(image, sink);
     await download.receive(new AbortController().signal, () => undefined);
     expect(served.filter((request) => request.range === 'bytes=30-39')).toHaveLength(3);
-    expect(sink.written).toEqual([...image]);
+    expect(sink.written()).toEqual([...image]);
   });
 
   it('gives up after maxAttempts, keeps what arrived, and continues from there when asked again', async () => {
@@ -167,7 +95,7 @@ describe('DownloadJob', () => {
     const again = served.slice(before).map((request) => request.range);
     expect(again).toContain('bytes=50-59');
     expect(again).not.toContain('bytes=0-9'); // nothing already received is fetched twice
-    expect(sink.written).toEqual([...image]);
+    expect(sink.written()).toEqual([...image]);
     expect(await download.digest()).toEqual({ md5: md5(image) });
   });
 

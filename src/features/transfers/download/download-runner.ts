@@ -12,13 +12,18 @@ import { transferStore } from '@/features/transfers/api/transfer-store';
 import { TransferError, type DownloadRequest, type TransferContext, type TransferRunner } from '@/features/transfers/api/transfer-types';
 import { verify } from '@/features/transfers/api/verification';
 import { downloadMessage, isRetryable } from '@/features/transfers/download/download-errors';
+import type { PlannerOptions } from '@/features/transfers/download/chunk-planner';
 import { DownloadJob, type JobHasher } from '@/features/transfers/download/download-job';
 import { probeSize } from '@/features/transfers/download/range-fetch';
 import { openSink } from '@/features/transfers/download/sinks';
 import { glance } from '@/lib/glance';
 
-/** No byte for this long and a request counts as dropped (and is retried). */
-const IDLE_TIMEOUT_MS = 30_000;
+/** The download's knobs: the planner's (chunk size, parallelism, retries) and the stall timeout. */
+export const downloadTuning: { planner: Partial<PlannerOptions>; idleTimeoutMs: number } = {
+  planner: {},
+  /** No byte for this long and a request counts as dropped (and is retried). */
+  idleTimeoutMs: 30_000,
+};
 /** How often progress reaches the store (the last byte always does). */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -69,7 +74,8 @@ async function createJob(request: DownloadRequest, signal: AbortSignal): Promise
   const total = request.size ?? (await probeSize(client, request.imageId, request.imageName, signal));
   const sink = await openSink(request.target ?? { kind: 'browser', fileName: request.fileName });
   return new DownloadJob({
-    fetch: { client, imageId: request.imageId, imageName: request.imageName, idleTimeoutMs: IDLE_TIMEOUT_MS },
+    fetch: { client, imageId: request.imageId, imageName: request.imageName, idleTimeoutMs: downloadTuning.idleTimeoutMs },
+    planner: downloadTuning.planner,
     total,
     sink,
     hasher: jobHasher(hashAlgorithms(request.expected)),
