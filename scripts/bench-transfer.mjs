@@ -46,8 +46,7 @@ const MiB = 1024 * 1024;
 const args = process.argv.slice(2);
 const runsIndex = args.indexOf('--runs');
 const runs = runsIndex >= 0 ? Number(args[runsIndex + 1]) : 1;
-// (the value after --runs is not a size; without --runs every number is one)
-const sizes = args.filter((arg, index) => /^\d+$/.test(arg) && (runsIndex < 0 || index !== runsIndex + 1)).map(Number);
+const sizes = args.filter((arg, index) => /^\d+$/.test(arg) && !(runsIndex >= 0 && index === runsIndex + 1)).map(Number);
 if (sizes.length === 0) sizes.push(256);
 
 const say = (message) => process.stderr.write(`\x1b[35mbench\x1b[0m ${message}\n`);
@@ -138,7 +137,6 @@ function curlUpload(file, imageId, baseUrl = seed.glance_url) {
   if (status !== '204') throw new Error(`curl upload: HTTP ${status} ${result.stderr}`);
   return Number(seconds);
 }
-
 
 function curlDownload(imageId, baseUrl = seed.glance_url) {
   const result = spawnSync('curl', [

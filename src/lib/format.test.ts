@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatRelative, parseApiTime, parseBytes } from '@/lib/format';
+import { formatAbsolute, formatBytes, formatCount, formatRelative, parseApiTime, parseBytes } from '@/lib/format';
 
 describe('formatBytes', () => {
   it.each([
@@ -31,5 +31,34 @@ describe('times', () => {
     const now = Date.parse('2026-11-22T12:00:00Z');
     expect(formatRelative('2026-11-22T11:00:00Z', now)).toMatch(/hour/);
     expect(formatRelative(null, now)).toBe('—');
+  });
+  // The formatted strings are cached by their inputs: the cache must not mix inputs up.
+  it('gives each amount and unit its own text, the same on a second call', () => {
+    const now = Date.parse('2026-11-22T12:00:00Z');
+    const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+    const cases: [string, string][] = [
+      ['2026-11-22T11:00:00Z', rtf.format(-1, 'hour')],
+      ['2026-11-22T09:00:00Z', rtf.format(-3, 'hour')],
+      ['2026-11-19T12:00:00Z', rtf.format(-3, 'day')],
+      ['2026-11-22T12:00:30Z', rtf.format(30, 'second')],
+    ];
+    for (let round = 0; round < 2; round += 1) {
+      for (const [iso, text] of cases) expect(formatRelative(iso, now)).toBe(text);
+    }
+  });
+  it('formats absolute times once per value and passes unreadable ones through', () => {
+    const iso = '2026-11-22T10:54:58Z';
+    const text = new Date(Date.parse(iso)).toLocaleString(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    expect(formatAbsolute(iso)).toBe(text);
+    expect(formatAbsolute(iso)).toBe(text);
+    expect(formatAbsolute('not a time')).toBe('not a time');
+    expect(formatAbsolute(undefined)).toBe('—');
+  });
+});
+
+describe('formatCount', () => {
+  it('groups digits as the locale does', () => {
+    expect(formatCount(1234567)).toBe((1234567).toLocaleString());
+    expect(formatCount(0)).toBe('0');
   });
 });

@@ -14,6 +14,14 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${String(Number(value.toFixed(digits)))} ${UNITS[unit]}`;
 }
 
+// Number#toLocaleString builds a new formatter on every call; a long list formats hundreds.
+const count = new Intl.NumberFormat();
+
+/** 1234567 → "1,234,567" in the reader's locale. */
+export function formatCount(value: number): string {
+  return count.format(value);
+}
+
 /** "1.5 GiB", "512MB", "2 g", "1024" → bytes; undefined when it can't be read. */
 export function parseBytes(text: string): number | undefined {
   const match = /^\s*(\d+(?:\.\d+)?)\s*([kmgtp]?)(i?b?)\s*$/i.exec(text);
@@ -42,11 +50,33 @@ export function parseApiTime(iso: string): number {
   return Date.parse(withZone);
 }
 
+/**
+ * Formatted strings by their inputs: Intl's format calls dominate the cost of mounting a
+ * table row, and a list shows the same few hundred values over and over while it scrolls.
+ */
+function memoised<Key extends string>(format: (key: Key) => string, limit = 5000): (key: Key) => string {
+  const cache = new Map<Key, string>();
+  return (key) => {
+    let text = cache.get(key);
+    if (text === undefined) {
+      if (cache.size >= limit) cache.clear();
+      text = format(key);
+      cache.set(key, text);
+    }
+    return text;
+  };
+}
+
+const relativeText = memoised((key: `${number} ${Intl.RelativeTimeFormatUnit}`) => {
+  const [amount, unit] = key.split(' ') as [string, Intl.RelativeTimeFormatUnit];
+  return relative.format(Number(amount), unit);
+});
+
 export function formatRelative(iso: string | null | undefined, now = Date.now()): string {
   if (!iso) return '—';
   const seconds = Math.round((parseApiTime(iso) - now) / 1000);
   for (const [unit, size] of STEPS) {
-    if (Math.abs(seconds) >= size || unit === 'second') return relative.format(Math.round(seconds / size), unit);
+    if (Math.abs(seconds) >= size || unit === 'second') return relativeText(`${Math.round(seconds / size)} ${unit}`);
   }
   return iso;
 }
@@ -54,8 +84,11 @@ export function formatRelative(iso: string | null | undefined, now = Date.now())
 // toLocaleString's own fields, with the formatter built once: a long list formats hundreds of times.
 const absolute = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
 
-export function formatAbsolute(iso: string | null | undefined): string {
-  if (!iso) return '—';
+const absoluteText = memoised((iso: string) => {
   const time = parseApiTime(iso);
   return Number.isNaN(time) ? iso : absolute.format(time);
+});
+
+export function formatAbsolute(iso: string | null | undefined): string {
+  return iso ? absoluteText(iso) : '—';
 }

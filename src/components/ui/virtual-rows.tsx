@@ -33,7 +33,9 @@ export function VirtualRows<Row>({ rows, rowKey, colSpan, renderRow }: VirtualRo
   const virtualizer = useWindowVirtualizer({
     count: rows.length,
     estimateSize: () => VIRTUAL_ROW_HEIGHT,
-    overscan: 10,
+    // Rows beyond the viewport each way: enough for a wheel step, few enough that every
+    // extra row is not laid out and painted again on each scroll frame.
+    overscan: 5,
     scrollMargin,
     getItemKey: (index) => {
       const row = rows[index];

@@ -27,7 +27,6 @@
 //   await hashBlob(file, ['md5', algorithm], { signal, onProgress });
 //   toHashAlgorithm(image.os_hash_algo) maps Glance's name to one Loupe computes; verify(image, values) compares.
 import { transferStore } from '@/features/transfers/api/transfer-store';
-import { deleteTransferImage } from '@/features/transfers/api/use-transfers';
 import type { DownloadRequest, ImportRequest, Transfer, UploadRequest } from '@/features/transfers/api/transfer-types';
 
 // Runners load on first use, so the first page ships without them (or the hashing code).
@@ -44,7 +43,7 @@ export const transfers = {
   retry: (id: string): void => transferStore.retry(id),
   dismiss: (id: string): void => transferStore.dismiss(id),
   /** Deletes the image whose data failed (the tray's "Delete image"); rejects with the ApiError. */
-  deleteImage: (id: string): Promise<void> => deleteTransferImage(id),
+  deleteImage: async (id: string): Promise<void> => (await import('@/features/transfers/api/transfer-image-delete')).deleteTransferImage(id),
   get: (id: string): Transfer | undefined => transferStore.get(id),
   /** Runs once per settle (done, failed, cancelled) and after deleteImage; returns the unsubscribe. */
   onSettled: (listener: (transfer: Transfer) => void): (() => void) => transferStore.onSettled(listener),

@@ -22,11 +22,11 @@ import { DetailProperties } from '@/features/images/components/detail-properties
 import { metadefQueries } from '@/features/metadefs';
 import { taskStatusTone } from '@/features/tasks';
 import { isApiError } from '@/lib/api-error';
-import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
+import { formatAbsolute, formatBytes, formatCount, formatRelative } from '@/lib/format';
 import { usePermissions, useSession } from '@/lib/session';
 
 function bytes(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${formatBytes(value)} (${value.toLocaleString()} bytes)`;
+  return value === null || value === undefined ? '—' : `${formatBytes(value)} (${formatCount(value)} bytes)`;
 }
 
 function Pairs({ rows }: { rows: [string, ReactNode][] }) {

@@ -8,7 +8,7 @@ import { SORT_KEYS, type SortKey, type SortTerm } from '@/features/images/api/im
 import { imageLabel, type Image } from '@/features/images/api/image-schema';
 import { imageStatusTone } from '@/features/images/api/image-status';
 import { RowActions } from '@/features/images/components/row-actions';
-import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
+import { formatAbsolute, formatBytes, formatCount, formatRelative } from '@/lib/format';
 
 export const COLUMNS = ['status', 'visibility', 'size', 'format', 'owner', 'created', 'updated', 'tags'] as const;
 export type Column = (typeof COLUMNS)[number];
@@ -69,7 +69,7 @@ function optionalColumn(column: Column, { ownerName }: ColumnOptions): DataColum
         width: 92,
         priority: 2,
         align: 'right',
-        cell: (image) => <span title={image.size === null || image.size === undefined ? undefined : `${image.size.toLocaleString()} bytes`}>{formatBytes(image.size)}</span>,
+        cell: (image) => <span title={image.size === null || image.size === undefined ? undefined : `${formatCount(image.size)} bytes`}>{formatBytes(image.size)}</span>,
       };
     case 'format':
       return { id: column, header: 'Format', sortKey: 'disk_format', width: 120, priority: 5, cell: (image) => <Truncated text={[image.disk_format, image.container_format].filter(Boolean).join(' / ') || '—'} /> };

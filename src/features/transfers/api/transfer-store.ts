@@ -164,6 +164,13 @@ async function run(entry: Entry): Promise<void> {
   pump();
 }
 
+/** The bytes to move, when known up front: an upload's file size, a download's image size. */
+function knownSize(request: AnyRequest): number | null {
+  if ('file' in request) return request.file.size;
+  if ('size' in request) return request.size;
+  return null;
+}
+
 function start<K extends TransferKind>(kind: K, request: RequestByKind[K], method: string, stores: string[] | undefined): string {
   sequence += 1;
   const id = `transfer-${Date.now().toString(36)}-${sequence}`;
@@ -174,7 +181,7 @@ function start<K extends TransferKind>(kind: K, request: RequestByKind[K], metho
     imageName: request.imageName,
     state: 'queued',
     bytesDone: 0,
-    bytesTotal: kind === 'upload' ? (request as RequestByKind['upload']).file.size : null,
+    bytesTotal: knownSize(request),
     bytesPerSecond: null,
     startedAt: Date.now(),
     method,
@@ -183,7 +190,6 @@ function start<K extends TransferKind>(kind: K, request: RequestByKind[K], metho
     offerDelete: kind === 'upload' || method === 'web-download',
     ...(stores?.length ? { stores } : {}),
   };
-  if (kind === 'download') transfer.bytesTotal = (request as RequestByKind['download']).size;
   entries.set(id, { transfer, request, controller: undefined, samples: [], attempt: 0 });
   notifyNow();
   pump();

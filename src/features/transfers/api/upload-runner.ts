@@ -55,11 +55,15 @@ export const runUpload: TransferRunner<UploadRequest> = async (request, context)
   // From here a failure leaves a record without data: the tray offers to delete it.
   if (!hasData) context.offerDelete(true);
 
-  const algorithm = await cloudHashAlgo(signal);
+  // The bytes start moving at once; the hashing starts beside them as soon as the algorithm is known.
   let verifying = false;
-  const hashing = hashBeside(file, ['md5', algorithm], signal, (bytes) => {
-    if (verifying) context.progress(bytes, file.size);
-  });
+  const hashing = cloudHashAlgo(signal).then((algorithm) =>
+    hashBeside(file, ['md5', algorithm], signal, (bytes) => {
+      if (verifying) context.progress(bytes, file.size);
+    }),
+  );
+  // Until it is awaited below, a rejection here (an abort) must not go unhandled.
+  hashing.catch(() => {});
   if (!hasData) await sendData(request, image, context);
 
   verifying = true;

@@ -1,7 +1,5 @@
 // React's view of the transfer store.
 import { useMemo, useSyncExternalStore } from 'react';
-import { useMutation } from '@tanstack/react-query';
-import { deleteImageRecord } from '@/features/transfers/api/image-data';
 import { transferStore } from '@/features/transfers/api/transfer-store';
 import type { Transfer } from '@/features/transfers/api/transfer-types';
 
@@ -14,15 +12,4 @@ export function useTransfers(): readonly Transfer[] {
 export function useImageTransfers(imageId: string): readonly Transfer[] {
   const all = useTransfers();
   return useMemo(() => all.filter((transfer) => transfer.imageId === imageId), [all, imageId]);
-}
-
-/** Deletes the image record of a failed upload or import (pessimistic), then forgets the transfer. */
-export function deleteTransferImage(transferId: string): Promise<void> {
-  const transfer = transferStore.get(transferId);
-  if (!transfer) return Promise.resolve();
-  return deleteImageRecord(transfer.imageId).then(() => transferStore.forgetImage(transferId));
-}
-
-export function useDeleteTransferImage() {
-  return useMutation({ mutationFn: deleteTransferImage });
 }

@@ -4,7 +4,7 @@ import { describeError } from '@/lib/api-error';
 import { formatBytes } from '@/lib/format';
 import { transferStore } from '@/features/transfers/api/transfer-store';
 import { formatDuration, percentOf, secondsLeft } from '@/features/transfers/api/transfer-speed';
-import { useDeleteTransferImage } from '@/features/transfers/api/use-transfers';
+import { useDeleteTransferImage } from '@/features/transfers/api/transfer-image-delete';
 import type { Transfer } from '@/features/transfers/api/transfer-types';
 import { VerificationBadge } from '@/features/transfers/components/verification-badge';
 

@@ -4,6 +4,8 @@ import { ApiError } from '@/lib/api-error';
 import { transferStore } from '@/features/transfers/api/transfer-store';
 import type { TransferContext, UploadRequest } from '@/features/transfers/api/transfer-types';
 import { TransferTray } from '@/features/transfers/components/transfer-tray';
+// Loaded up front, so the tray's lazy panel resolves at once (a cold transform on a busy machine can take seconds).
+import '@/features/transfers/components/transfer-tray-panel';
 import { renderWithProviders } from '@/test/render';
 
 // DELETE /v2/images/{id} against a fake Glance.
@@ -38,17 +40,19 @@ afterEach(() => transferStore.resetForTests());
 const tray = () => screen.getByRole('region', { name: /Transfers/ });
 
 describe('TransferTray', () => {
-  it('is absent without transfers, and a landmark with a heading once one starts', () => {
+  it('is absent without transfers, and a landmark with a heading once one starts', async () => {
     renderWithProviders(<TransferTray />);
     expect(screen.queryByRole('region', { name: /Transfers/ })).toBeNull();
     act(() => void transferStore.start('upload', upload('cirros', 2048), 'direct', undefined));
-    expect(within(tray()).getByRole('heading', { name: 'Transfers (1 active)' })).toBeTruthy();
+    const region = await screen.findByRole('region', { name: /Transfers/ });
+    expect(within(region).getByRole('heading', { name: 'Transfers (1 active)' })).toBeTruthy();
   });
 
   it('shows bytes, percentage, speed and time left on a progressbar', async () => {
-    vi.useFakeTimers({ now: 0 });
     renderWithProviders(<TransferTray />);
     act(() => void transferStore.start('upload', upload('cirros', 4 * 1024 * 1024), 'direct', undefined));
+    await screen.findByRole('region', { name: /Transfers/ });
+    vi.useFakeTimers({ now: 0 });
     act(() => {
       runs[0]?.context.progress(0);
       vi.advanceTimersByTime(1000);
@@ -65,6 +69,7 @@ describe('TransferTray', () => {
   it('cancel, then retry or delete the image (after confirming); delete failures say why', async () => {
     renderWithProviders(<TransferTray />);
     act(() => void transferStore.start('upload', upload('cirros', 10), 'direct', undefined));
+    await screen.findByRole('region', { name: /Transfers/ });
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Cancel Upload of cirros' })));
     expect(within(tray()).getByText(/Cancelled/)).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Transfers (all finished)' })).toBeTruthy();
@@ -88,6 +93,7 @@ describe('TransferTray', () => {
   it('shows a checksum mismatch loudly with both values, and dismisses a finished transfer', async () => {
     renderWithProviders(<TransferTray />);
     act(() => void transferStore.start('upload', upload('cirros', 10), 'direct', undefined));
+    await screen.findByRole('region', { name: /Transfers/ });
     await act(async () => {
       runs[0]?.context.verification({ state: 'mismatch', expected: { md5: 'aaa', algo: 'sha512', value: 'bbb' }, actual: { md5: 'ccc', algo: 'sha512', value: 'bbb' } });
       runs[0]?.reject(new Error('mismatch'));
@@ -104,6 +110,7 @@ describe('TransferTray', () => {
   it('announces a settle for screen readers and collapses with its toggle', async () => {
     renderWithProviders(<TransferTray />);
     act(() => void transferStore.start('upload', upload('cirros', 10), 'direct', undefined));
+    await screen.findByRole('region', { name: /Transfers/ });
     await act(async () => {
       runs[0]?.context.verification({ state: 'verified', expected: { md5: 'a' }, actual: { md5: 'a' } });
       runs[0]?.resolve();
