@@ -192,7 +192,8 @@ await page.getByLabel('Password', { exact: true }).fill('alice-secret');
 await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 await page.getByRole('navigation', { name: 'Main' }).waitFor();
 await page.waitForFunction(() => 'loupeBench' in window);
-const cdp = await page.context().newCDPSession(page);
+// A navigation can move the page to a new renderer, which ends a CDP session: uiDownload opens a new one.
+let cdp = await page.context().newCDPSession(page);
 
 /** Picks the file through a file input: the page gets a disk-backed File, as from a user. */
 async function pickFile(file) {
@@ -257,6 +258,7 @@ async function uiUpload(file, imageId, name) {
 async function uiDownload(imageId, name, sink) {
   await page.goto(`${base}/images/${imageId}`);
   await page.getByRole('button', { name: 'Download', exact: true }).waitFor();
+  cdp = await page.context().newCDPSession(page);
   await page.evaluate((sink) => {
     const pick = async (options) => (await navigator.storage.getDirectory()).getFileHandle(options?.suggestedName ?? 'download', { create: true });
     Object.defineProperty(window, 'showSaveFilePicker', { value: sink === 'file' ? pick : undefined, configurable: true });
