@@ -9,11 +9,23 @@
 //     transfer store and its upload runner: XHR streaming the File through the same-origin
 //     proxy of scripts/serve.mjs, the hash worker hashing md5 + sha512 beside it, verification
 //     when Glance reports active), sampling the page's JS heap every 100 ms;
-//   - the hash worker hashes the file with md5 alone, then sha512 alone.
+//   - the hash worker hashes the file with md5 alone, then sha512 alone;
+//   - curl downloads the image (GET /v2/images/{id}/file straight from Glance to /dev/null);
+//   - the UI downloads it: the detail page's Download button, ranged chunks in parallel, md5 and
+//     sha512 hashed in order while receiving, verified before the file is kept. Twice: streaming
+//     to a file on disk (the File System Access path; the save dialog, which headless Chromium
+//     cannot show, is answered with a file of the origin-private file system, the same
+//     FileSystemWritableFileStream a user's pick gives) and through the Blob fallback (the
+//     browser without that API: the bytes are kept as Blob parts until the end).
 // Then prints:
 //   upload   ui <MiB/s>  curl <MiB/s>  ratio <ui/curl>  heap <peak JS heap MiB>
+//   download ui <MiB/s>  curl <MiB/s>  ratio <ui/curl>  heap <peak JS heap MiB>  verified <yes|no>
 //   hash     md5 <MiB/s>  sha512 <MiB/s>
+// The download line is the streaming path; the Blob fallback's figures follow on a # line, with
+// the growth of the browser's resident memory (Blob parts live outside the JS heap).
 // "ui" times the bytes' journey (start to Glance's 204); verification after it is printed apart.
+// A download's "ui" runs from the click to the transfer's Done: every byte received, hashed,
+// compared and the file closed (verification is on the way, not after it).
 //
 // What drives the UI upload: the image record is created through the API, and the upload is
 // started by calling the app's `transfers.startUpload` with a File picked through a file input,
@@ -25,7 +37,7 @@
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSeed, root } from './lib.mjs';
@@ -126,6 +138,40 @@ function curlUpload(file, imageId, baseUrl = seed.glance_url) {
   return Number(seconds);
 }
 
+function curlDownload(imageId, baseUrl = seed.glance_url) {
+  const result = spawnSync('curl', [
+    '-sS', '-o', '/dev/null', '-w', '%{http_code} %{time_total} %{size_download}', '-H', `X-Auth-Token: ${auth}`, `${baseUrl}/v2/images/${imageId}/file`,
+  ], { encoding: 'utf8' });
+  const [status, seconds] = result.stdout.trim().split(' ');
+  if (status !== '200') throw new Error(`curl download: HTTP ${status} ${result.stderr}`);
+  return Number(seconds);
+}
+
+/** Resident memory of a process and all its descendants (the browser and its renderers), from /proc. */
+function treeRss(rootPid) {
+  const children = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let total = 0;
+  const walk = (pid) => {
+    try {
+      total += Number(/^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      return;
+    }
+    for (const child of children.get(pid) ?? []) walk(child);
+  };
+  walk(rootPid);
+  return total;
+}
+
 // ---------------------------------------------------------------- the browser
 
 const browser = await chromium.launch({
@@ -133,6 +179,8 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
 const page = await browser.newPage();
+page.on('crash', () => say('the page crashed'));
+browser.on('disconnected', () => say('the browser went away (crashed, or killed from outside)'));
 const cspViolations = [];
 page.on('console', (message) => {
   if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
@@ -144,7 +192,8 @@ await page.getByLabel('Password', { exact: true }).fill('alice-secret');
 await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 await page.getByRole('navigation', { name: 'Main' }).waitFor();
 await page.waitForFunction(() => 'loupeBench' in window);
-const cdp = await page.context().newCDPSession(page);
+// A navigation can move the page to a new renderer, which ends a CDP session: uiDownload opens a new one.
+let cdp = await page.context().newCDPSession(page);
 
 /** Picks the file through a file input: the page gets a disk-backed File, as from a user. */
 async function pickFile(file) {
@@ -202,6 +251,53 @@ async function uiUpload(file, imageId, name) {
   return { ...timing, peakHeap };
 }
 
+/**
+ * Downloads through the detail page's Download button. `sink` 'file' answers the save dialog
+ * with an origin-private file (streaming to disk); 'browser' removes the API (Blob fallback).
+ */
+async function uiDownload(imageId, name, sink) {
+  await page.goto(`${base}/images/${imageId}`);
+  await page.getByRole('button', { name: 'Download', exact: true }).waitFor();
+  cdp = await page.context().newCDPSession(page);
+  await page.evaluate((sink) => {
+    const pick = async (options) => (await navigator.storage.getDirectory()).getFileHandle(options?.suggestedName ?? 'download', { create: true });
+    Object.defineProperty(window, 'showSaveFilePicker', { value: sink === 'file' ? pick : undefined, configurable: true });
+  }, sink);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const stopHeap = heapSampler();
+  const browserPid = browser.process()?.pid;
+  const rssBefore = browserPid ? treeRss(browserPid) : 0;
+  let rssPeak = rssBefore;
+  const rssTimer = setInterval(() => {
+    if (browserPid) rssPeak = Math.max(rssPeak, treeRss(browserPid));
+  }, 200);
+  const saved = sink === 'browser' ? page.waitForEvent('download', { timeout: 0 }) : undefined;
+  const timing = await page.evaluate(
+    (name) =>
+      new Promise((resolve) => {
+        const started = performance.now();
+        document.querySelectorAll('button').forEach((button) => {
+          if (button.textContent === 'Download') button.click();
+        });
+        const timer = setInterval(() => {
+          const item = document.querySelector(`[aria-label="Download of ${CSS.escape(name)}"]`);
+          const text = item?.textContent ?? '';
+          if (/Done|Failed|Cancelled/.test(text)) {
+            clearInterval(timer);
+            resolve({ ms: performance.now() - started, done: text.includes('Done'), verified: text.includes('Verified'), text });
+          }
+        }, 20);
+      }),
+    name,
+  );
+  clearInterval(rssTimer);
+  const peakHeap = await stopHeap();
+  if (!timing.done) throw new Error(`UI download (${sink}) did not finish: ${timing.text}`);
+  if (saved) await (await saved).delete();
+  else await page.evaluate(async (file) => (await navigator.storage.getDirectory()).removeEntry(file), `${name}.raw`);
+  return { ...timing, peakHeap, rssGrowth: rssPeak - rssBefore };
+}
+
 async function hashSpeed(algorithm, size) {
   const ms = await page.evaluate(async (algorithm) => {
     const file = document.getElementById('bench-file').files[0];
@@ -219,6 +315,7 @@ try {
     say(`${size} MiB: writing the file…`);
     const file = writeFile(size);
     const results = { ui: [], curl: [], curlProxy: [], heap: [], verifySeconds: [], verified: [], md5: [], sha512: [] };
+    const down = { ui: [], curl: [], curlProxy: [], heap: [], verified: [], blob: [], blobHeap: [], blobRss: [], blobVerified: [] };
     for (let run = 1; run <= runs; run += 1) {
       const stamp = `${Date.now()}-${run}`;
       say(`${size} MiB run ${run}/${runs}: curl…`);
@@ -237,16 +334,34 @@ try {
       say(`${size} MiB run ${run}/${runs}: hashing…`);
       results.md5.push(await hashSpeed('md5', size));
       results.sha512.push(await hashSpeed('sha512', size));
+      say(`${size} MiB run ${run}/${runs}: downloads (after hashing, which needs the picked file; curl, UI to a file, UI Blob fallback)…`);
+      down.curl.push(size / curlDownload(uiImage.id));
+      down.curlProxy.push(size / curlDownload(uiImage.id, `${base}/glance`));
+      const streamed = await uiDownload(uiImage.id, uiImage.name, 'file');
+      down.ui.push(size / (streamed.ms / 1000));
+      down.heap.push(streamed.peakHeap / MiB);
+      down.verified.push(streamed.verified);
+      const fallback = await uiDownload(uiImage.id, uiImage.name, 'browser');
+      down.blob.push(size / (fallback.ms / 1000));
+      down.blobHeap.push(fallback.peakHeap / MiB);
+      down.blobRss.push(fallback.rssGrowth / MiB);
+      down.blobVerified.push(fallback.verified);
     }
     rmSync(file, { force: true });
     const ui = median(results.ui);
     const curl = median(results.curl);
     console.log(`# ${size} MiB${runs > 1 ? ` (median of ${runs})` : ''}`);
     console.log(`upload   ui ${fixed(ui)}  curl ${fixed(curl)}  ratio ${fixed(ui / curl, 2)}  heap ${fixed(Math.max(...results.heap))}`);
-    // (the download line goes here: download ui … curl … ratio … heap … verified …)
+    const downUi = median(down.ui);
+    const downCurl = median(down.curl);
+    const yes = (values) => (values.every(Boolean) ? 'yes' : 'no');
+    console.log(`download ui ${fixed(downUi)}  curl ${fixed(downCurl)}  ratio ${fixed(downUi / downCurl, 2)}  heap ${fixed(Math.max(...down.heap))}  verified ${yes(down.verified)}`);
     console.log(`hash     md5 ${fixed(median(results.md5))}  sha512 ${fixed(median(results.sha512))}`);
     console.log(`#        curl through serve.mjs's proxy: ${fixed(median(results.curlProxy))} MiB/s; load average ${loadavg().map((value) => value.toFixed(1)).join(' ')} on ${availableParallelism()} cores`);
     console.log(`#        verification after the upload: ${fixed(median(results.verifySeconds), 2)} s, result: ${results.verified.join(', ')}`);
+    const blob = median(down.blob);
+    console.log(`#        download through serve.mjs's proxy with curl: ${fixed(median(down.curlProxy))} MiB/s`);
+    console.log(`#        download Blob fallback: ui ${fixed(blob)}  ratio ${fixed(blob / downCurl, 2)}  heap ${fixed(Math.max(...down.blobHeap))}  browser RSS growth ${fixed(Math.max(...down.blobRss))} MiB  verified ${yes(down.blobVerified)}`);
   }
   if (cspViolations.length) console.log(`# CSP violations: ${cspViolations.join(' | ')}`);
 } finally {

@@ -32,6 +32,7 @@ import type { DownloadRequest, ImportRequest, Transfer, UploadRequest } from '@/
 // Runners load on first use, so the first page ships without them (or the hashing code).
 transferStore.registerRunner('upload', async (request, context) => (await import('@/features/transfers/api/upload-runner')).runUpload(request, context));
 transferStore.registerRunner('import', async (request, context) => (await import('@/features/transfers/api/import-runner')).runImport(request, context));
+transferStore.registerRunner('download', async (request, context) => (await import('@/features/transfers/download/download-runner')).runDownload(request, context));
 
 export const transfers = {
   /** Returns the transfer id. */
@@ -49,6 +50,9 @@ export const transfers = {
 };
 
 export const registerRunner = transferStore.registerRunner;
+// Downloads: startImageDownload(image, label) asks where to save (from the click), then queues.
+export { startImageDownload, type DownloadableImage } from '@/features/transfers/download/start-download';
+export { canStreamToDisk } from '@/features/transfers/download/sinks';
 export { hasTransfersInTab } from '@/features/transfers/api/transfer-store';
 export { useImageTransfers, useTransfers } from '@/features/transfers/api/use-transfers';
 export { TransferTray } from '@/features/transfers/components/transfer-tray';

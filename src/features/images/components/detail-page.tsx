@@ -10,12 +10,14 @@ import { Badge, ErrorPanel, Spinner } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
 import { projectNamesQuery } from '@/features/auth';
+import { canDownloadImage } from '@/features/images/api/download-rules';
 import { novaProgress } from '@/features/images/api/image-detail-rules';
 import { imageQueries, selectEditSchema } from '@/features/images/api/image-queries';
 import { extraProperties, imageLabel } from '@/features/images/api/image-schema';
 import { imageStatusTone } from '@/features/images/api/image-status';
 import { DetailActions } from '@/features/images/components/detail-actions';
 import { DetailData } from '@/features/images/components/detail-data';
+import { downloadFromClick } from '@/features/images/components/download-action';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
 import { DetailProperties } from '@/features/images/components/detail-properties';
 import { DetailStores } from '@/features/images/components/detail-stores';
@@ -112,6 +114,7 @@ export function ImageDetailPage() {
   const image = detail.data;
   const canManage = image !== undefined && canWrite && (isAdmin || image.owner === session.project.id);
   const editing = canManage && editRequested;
+  const canDownload = image !== undefined && canDownloadImage(image, { canWrite, isAdmin });
 
   // Asked to edit an image this user may not change: show the page as it is, without the param.
   useEffect(() => {
@@ -143,10 +146,16 @@ export function ImageDetailPage() {
         // An image without a name (null, or an empty string set elsewhere) goes by its ID.
         title={imageLabel(loaded)}
         actions={
-          canManage && !editing ? (
-            <Button ref={editButton} variant="primary" onClick={() => setEditing(true)}>
-              Edit
-            </Button>
+          !editing && (canManage || canDownload) ? (
+            <div className="flex gap-2">
+              {/* Ranged, resumable and verified, in the transfer tray. */}
+              {canDownload && <Button onClick={() => downloadFromClick(loaded)}>Download</Button>}
+              {canManage && (
+                <Button ref={editButton} variant="primary" onClick={() => setEditing(true)}>
+                  Edit
+                </Button>
+              )}
+            </div>
           ) : undefined
         }
       >

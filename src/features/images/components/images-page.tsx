@@ -9,6 +9,7 @@ import { PageHeader } from '@/components/ui/page';
 import { TabNav } from '@/components/ui/tab-nav';
 import { projectNamesQuery } from '@/features/auth';
 import type { BulkOutcome } from '@/features/images/api/bulk-rules';
+import { canDownloadImage } from '@/features/images/api/download-rules';
 import { imageListParams, resolveOwner, toGlanceQuery, validateListState, VIEWS, type ListState, type View } from '@/features/images/api/image-list-params';
 import { imageQueries } from '@/features/images/api/image-queries';
 import type { Image, ImageList } from '@/features/images/api/image-schema';
@@ -80,8 +81,7 @@ export function ImagesPage() {
   const [bulkResults, setBulkResults] = useState<BulkOutcome[] | null>(null);
 
   const canManage = useCallback((image: Image) => canWrite && (isAdmin || image.owner === projectId), [canWrite, isAdmin, projectId]);
-  // Readers may not download; a deactivated image's data is for admins only.
-  const canDownload = useCallback((image: Image) => canWrite && (image.status === 'active' || (image.status === 'deactivated' && isAdmin)), [canWrite, isAdmin]);
+  const canDownload = useCallback((image: Image) => canDownloadImage(image, { canWrite, isAdmin }), [canWrite, isAdmin]);
   const ownerName = useCallback((id: string | null) => (id ? (owners.data?.get(id) ?? id) : '—'), [owners.data]);
   const onSort = useCallback((sort: ListState['sort']) => change({ sort }), [change]);
 

@@ -6,9 +6,9 @@ import { Menu, MenuItem, MenuLink } from '@/components/ui/menu';
 import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
 import { skipReason } from '@/features/images/api/bulk-rules';
-import { downloadImage } from '@/features/images/api/image-download';
 import { useDeleteImage, useSetImageActive, useUpdateImage } from '@/features/images/api/image-mutations';
 import { imageLabel, type Image } from '@/features/images/api/image-schema';
+import { downloadFromClick } from '@/features/images/components/download-action';
 import { reportError } from '@/features/images/components/list-actions';
 import { pointer } from '@/lib/json-patch';
 
@@ -29,7 +29,8 @@ export function RowActions({ image, canManage, canDownload }: { image: Image; ca
       <Menu label={`Actions for ${name}`} trigger={<MoreIcon />}>
         {/* Edit opens the detail page with its form open; readers only view. */}
         <MenuLink to={canManage ? paths.imageEdit(image.id) : paths.image(image.id)}>{canManage ? 'Edit' : 'View'}</MenuLink>
-        {canDownload && <MenuItem onSelect={() => void downloadImage(image).catch((error: unknown) => reportError(`Downloading ${name}`, error))}>Download</MenuItem>}
+        {/* Ranged, resumable and verified, in the transfer tray. */}
+        {canDownload && <MenuItem onSelect={() => downloadFromClick(image)}>Download</MenuItem>}
         {canToggleActive && <MenuItem onSelect={() => setConfirm('activation')}>{activating ? 'Reactivate…' : 'Deactivate…'}</MenuItem>}
         {canManage && <MenuItem onSelect={() => setConfirm('hide')}>{image.os_hidden ? 'Unhide…' : 'Hide…'}</MenuItem>}
         {canManage && (

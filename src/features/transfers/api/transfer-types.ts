@@ -1,6 +1,8 @@
 // The shapes every part of the transfers feature shares: what a transfer is, what starts one,
 // and what a runner (the code that moves the bytes for one kind) is given to report with.
 
+import type { SaveTarget } from '@/features/transfers/download/sinks';
+
 export type TransferKind = 'upload' | 'download' | 'import';
 
 /**
@@ -86,6 +88,8 @@ export interface DownloadRequest {
   size: number | null;
   /** Glance's checksum (md5) and multihash, to verify while receiving. */
   expected: Verification['expected'];
+  /** Where the bytes go: a file the user picked (File System Access API), or (the default) the browser's downloads. */
+  target?: SaveTarget;
 }
 
 export interface RequestByKind {
