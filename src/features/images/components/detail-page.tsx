@@ -17,6 +17,7 @@ import { imageStatusTone } from '@/features/images/api/image-status';
 import { DetailActions } from '@/features/images/components/detail-actions';
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
 import { DetailProperties } from '@/features/images/components/detail-properties';
+import { ImageMembersSection } from '@/features/members';
 import { metadefQueries } from '@/features/metadefs';
 import { taskStatusTone } from '@/features/tasks';
 import { isApiError } from '@/lib/api-error';
@@ -211,6 +212,7 @@ export function ImageDetailPage() {
             )}
           </div>
         </div>
+        <ImageMembersSection image={loaded} />
         <Section title="Properties">
           {catalogue.isError && (
             <p className="mb-2 text-xs text-amber-800 dark:text-amber-300">
