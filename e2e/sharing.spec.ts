@@ -1,11 +1,16 @@
 import { statSync } from 'node:fs';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import { createImage, deleteImage, glance, projectToken, revoke, uploadData, type Token } from './support/api';
 import { seed, uniqueName } from './support/stack';
 import { expectAccessible, signIn } from './support/ui';
 
 // Sharing from both ends with the two real projects: alice (alpha) shares, bob (beta) answers.
 // Every step the UI takes is checked against Glance itself.
+
+// The image page opens with a burst of ~35 metadata-namespace reads that one eventlet Glance serves
+// in turn; on a busy machine a member write queued behind them takes longer than the default 20 s.
+const expect = baseExpect.configure({ timeout: 60_000 });
+test.describe.configure({ timeout: 240_000 });
 let alice: Token;
 let bob: Token;
 let admin: Token;

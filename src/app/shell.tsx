@@ -1,12 +1,15 @@
-import { Suspense, type ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { cn } from '@/components/ui/cn';
 import { Spinner } from '@/components/ui/states';
 import { paths } from '@/config/paths';
 import { ReloginDialog, ScopeSwitcher, UserMenu } from '@/features/auth';
-import { PendingSharesBadge } from '@/features/members';
+import { loadPendingSharesBadge } from '@/features/members/pages';
 import { ServiceInfo } from '@/features/service-info';
 import { usePermissions } from '@/lib/session';
+
+// Its own small chunk, after the shell: a count can arrive a moment later.
+const PendingSharesBadge = lazy(() => loadPendingSharesBadge().then((Badge) => ({ default: Badge })));
 
 function NavItem({ to, children }: { to: string; children: ReactNode }) {
   return (
@@ -47,7 +50,9 @@ export function Shell() {
             <NavItem to={paths.images}>Images</NavItem>
             <NavItem to={paths.sharedWithMe}>
               Shared with me
-              <PendingSharesBadge />
+              <Suspense fallback={null}>
+                <PendingSharesBadge />
+              </Suspense>
             </NavItem>
             <NavItem to={paths.metadefs}>Metadata definitions</NavItem>
             {isAdmin && <NavItem to={paths.tasks}>Tasks</NavItem>}

@@ -1,5 +1,4 @@
 // The members feature's public entry point: what src/app/ and other features may use.
-// Its page (Shared with me) is in pages.ts.
+// Its page (Shared with me) and the navigation badge are lazy loaders in pages.ts.
 export { ImageMembersSection } from '@/features/members/components/image-members-section';
 export { MembersLoseAccessWarning } from '@/features/members/components/members-lose-access-warning';
-export { PendingSharesBadge } from '@/features/members/components/pending-shares-badge';
