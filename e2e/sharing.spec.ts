@@ -8,9 +8,9 @@ import { expectAccessible, signIn } from './support/ui';
 // Every step the UI takes is checked against Glance itself.
 
 // The image page opens with a burst of ~35 metadata-namespace reads that one eventlet Glance serves
-// in turn; on a busy machine a member write queued behind them takes longer than the default 20 s.
-const expect = baseExpect.configure({ timeout: 60_000 });
-test.describe.configure({ timeout: 240_000 });
+// in turn; on a busy machine a member read or write queued behind them (6 connections per host) can wait a minute and more.
+const expect = baseExpect.configure({ timeout: 120_000 });
+test.describe.configure({ timeout: 360_000 });
 let alice: Token;
 let bob: Token;
 let admin: Token;
