@@ -12,8 +12,8 @@ import { readdirSync } from 'node:fs';
 // import no other feature.
 const FEATURE_DEPS = {
   auth: [],
-  images: ['auth', 'metadefs', 'tasks', 'transfers'],
-  members: ['images'],
+  images: ['auth', 'members', 'metadefs', 'tasks', 'transfers'],
+  members: ['auth'],
   metadefs: [],
   'service-info': [],
   tasks: [],

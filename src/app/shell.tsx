@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
 import { cn } from '@/components/ui/cn';
@@ -6,17 +6,21 @@ import { Spinner } from '@/components/ui/states';
 import { paths } from '@/config/paths';
 import { ReloginDialog, ScopeSwitcher, UserMenu } from '@/features/auth';
 import { imageKeys } from '@/features/images';
+import { loadPendingSharesBadge } from '@/features/members/pages';
 import { ServiceInfo } from '@/features/service-info';
 import { TransferTray, transfers } from '@/features/transfers';
 import { usePermissions } from '@/lib/session';
 
-function NavItem({ to, children }: { to: string; children: string }) {
+// Its own small chunk, after the shell: a count can arrive a moment later.
+const PendingSharesBadge = lazy(() => loadPendingSharesBadge().then((Badge) => ({ default: Badge })));
+
+function NavItem({ to, children }: { to: string; children: ReactNode }) {
   return (
     <NavLink
       to={to}
       className={({ isActive }) =>
         cn(
-          'block rounded-md px-3 py-1.5 text-sm',
+          'flex items-center gap-2 rounded-md px-3 py-1.5 text-sm',
           isActive
             ? 'bg-sky-100 font-medium text-sky-900 dark:bg-sky-900/40 dark:text-sky-100'
             : 'text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800',
@@ -61,7 +65,12 @@ export function Shell() {
         <div className="flex w-48 shrink-0 flex-col justify-between border-r border-slate-200 py-2 dark:border-slate-800">
           <nav aria-label="Main" className="space-y-0.5 px-2">
             <NavItem to={paths.images}>Images</NavItem>
-            <NavItem to={paths.sharedWithMe}>Shared with me</NavItem>
+            <NavItem to={paths.sharedWithMe}>
+              Shared with me
+              <Suspense fallback={null}>
+                <PendingSharesBadge />
+              </Suspense>
+            </NavItem>
             <NavItem to={paths.metadefs}>Metadata definitions</NavItem>
             {isAdmin && <NavItem to={paths.tasks}>Tasks</NavItem>}
           </nav>

@@ -1,3 +1,4 @@
 // The members feature's public entry point: what src/app/ and other features may use.
-// Nothing yet: its one page is in pages.ts.
-export {};
+// Its page (Shared with me) and the navigation badge are lazy loaders in pages.ts.
+export { ImageMembersSection } from '@/features/members/components/image-members-section';
+export { MembersLoseAccessWarning } from '@/features/members/components/members-lose-access-warning';

@@ -3,7 +3,6 @@ import { glanceListPage } from '@/components/list/glance-pages';
 import { z } from 'zod';
 import { mainType, type PropertyRule } from '@/features/images/api/image-detail-rules';
 import { imageKeys } from '@/features/images/api/image-keys';
-import { memberListSchema } from '@/features/images/api/image-member-schema';
 import {
   EDITABLE_BASE,
   imageJsonSchema,
@@ -42,12 +41,6 @@ export const imageQueries = {
     queryOptions({
       queryKey: imageKeys.tasks(id),
       queryFn: async ({ signal }) => (await glance().json(`${imagePath(id)}/tasks`, z.looseObject({ tasks: z.array(taskDetailSchema) }), { signal })).tasks,
-    }),
-  /** Who the image is shared with: making it private (or public/community) takes their access away. */
-  members: (id: string) =>
-    queryOptions({
-      queryKey: imageKeys.members(id),
-      queryFn: async ({ signal }) => (await glance().json(`${imagePath(id)}/members`, memberListSchema, { signal })).members,
     }),
   /**
    * GET v2/schemas/image, fetched once and parsed once. Its views are `select` functions

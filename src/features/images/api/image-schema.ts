@@ -34,10 +34,7 @@ export const imageSchema = z.looseObject({
 });
 export type Image = z.infer<typeof imageSchema>;
 
-/** What an image is called on screen: its name, or its ID when it has none (null or empty: the CLI can set ''). */
-export function imageLabel(image: { id: string; name?: string | null | undefined }): string {
-  return image.name || image.id;
-}
+export { imageLabel } from '@/lib/image-ref';
 export type Visibility = z.infer<typeof visibilitySchema>;
 
 export const imageListSchema = z.looseObject({

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
@@ -6,9 +5,9 @@ import { Dialog } from '@/components/ui/dialog';
 import { Field, inputClass } from '@/components/ui/field';
 import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
-import { imageQueries } from '@/features/images/api/image-queries';
 import { useDeleteImage, useSetImageActive, useUpdateImage } from '@/features/images/api/image-mutations';
 import { imageLabel, type Image, type Visibility } from '@/features/images/api/image-schema';
+import { MembersLoseAccessWarning } from '@/features/members';
 import { describeError, isApiError } from '@/lib/api-error';
 import { pointer } from '@/lib/json-patch';
 
@@ -37,21 +36,6 @@ function activationRefusal(error: unknown, image: Image, activating: boolean): s
     }.`;
   }
   return `Glance refused: only an active image can be deactivated, and only a deactivated one reactivated (this one is ${image.status}). Reload the page to see its current status.`;
-}
-
-/** Members only matter while the image is shared; their count makes the warning concrete. */
-function MembersWarning({ imageId }: { imageId: string }) {
-  const members = useQuery(imageQueries.members(imageId));
-  const count = members.data?.length;
-  return (
-    <p className="mt-2 font-medium text-amber-800 dark:text-amber-300">
-      {count === undefined
-        ? 'Every project this image is shared with loses access now.'
-        : count === 0
-          ? 'It is not shared with any project, so nobody loses access.'
-          : `${count === 1 ? 'One project' : `${count} projects`} it is shared with ${count === 1 ? 'loses' : 'lose'} access now.`}
-    </p>
-  );
 }
 
 /** Protect, deactivate, hide, change visibility, delete: each confirmed, each explained. */
@@ -150,7 +134,7 @@ export function DetailActions({ image, isAdmin, onDeleted }: { image: Image; isA
               body: (
                 <>
                   <p>{VISIBILITY_NOTES[visibility]}</p>
-                  {image.visibility === 'shared' && visibility === 'private' && <MembersWarning imageId={image.id} />}
+                  {image.visibility === 'shared' && visibility !== 'shared' && <MembersLoseAccessWarning imageId={image.id} to={visibility} />}
                 </>
               ),
               action: 'Change visibility',

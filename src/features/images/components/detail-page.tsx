@@ -21,6 +21,7 @@ import { downloadFromClick } from '@/features/images/components/download-action'
 import { ImageEditForm } from '@/features/images/components/detail-edit-form';
 import { DetailProperties } from '@/features/images/components/detail-properties';
 import { DetailStores } from '@/features/images/components/detail-stores';
+import { ImageMembersSection } from '@/features/members';
 import { metadefQueries } from '@/features/metadefs';
 import { taskStatusTone } from '@/features/tasks';
 import { isApiError } from '@/lib/api-error';
@@ -223,6 +224,7 @@ export function ImageDetailPage() {
           </div>
         </div>
         <DetailStores image={loaded} isAdmin={isAdmin} />
+        <ImageMembersSection image={loaded} />
         <Section title="Properties">
           {catalogue.isError && (
             <p className="mb-2 text-xs text-amber-800 dark:text-amber-300">

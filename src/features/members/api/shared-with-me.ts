@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineListParams } from '@/components/list/list-params';
-import { MEMBER_STATUSES, type MemberStatus } from '@/features/images';
-import type { SharedImage } from '@/features/members/api/member-schema';
+import { MEMBER_STATUSES, type MemberStatus, type SharedImage } from '@/features/members/api/member-schema';
 
 // Pure rules of the "Shared with me" page: the status in the URL, the answers each status
 // offers, and how an answer moves a row between the cached lists.
@@ -46,6 +45,12 @@ export function answersFor(status: MemberStatus): ShareAnswer[] {
 export interface SharedList {
   images: SharedImage[];
   /** True when more images exist than Loupe fetched (see MAX_SHARED_PAGES). */
+  truncated: boolean;
+}
+
+/** An admin's checked memberships: every image shared with the project, with its real status. */
+export interface AdminMemberships {
+  entries: { image: SharedImage; status: MemberStatus }[];
   truncated: boolean;
 }
 

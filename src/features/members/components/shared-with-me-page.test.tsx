@@ -11,10 +11,12 @@ interface Row {
   id: string;
   name: string;
   owner: string;
-  member: 'pending' | 'accepted' | 'rejected';
+  /** This project's membership; null: shared, but not with this project (only an admin's list shows it). */
+  member: 'pending' | 'accepted' | 'rejected' | null;
 }
 let rows: Row[] = [];
-let role: 'member' | 'reader' = 'member';
+let role: 'member' | 'reader' | 'admin' = 'member';
+const memberGets: string[] = [];
 let failPut: ApiError | undefined;
 let failList: ApiError | undefined;
 let putGate: Promise<void> | undefined;
@@ -30,7 +32,16 @@ vi.mock('@/lib/glance', () => ({
         lists.push(options.query ?? {});
         if (failList) throw failList;
         const status = options.query?.member_status;
-        return schema.parse({ images: rows.filter((row) => row.owner === 'me' || row.member === status).map(asImage) });
+        // As Glance does: an admin's list is every shared image in the cloud, whatever member_status says.
+        const visible = role === 'admin' ? rows : rows.filter((row) => row.owner === 'me' || row.member === status);
+        return schema.parse({ images: visible.map(asImage) });
+      }
+      const membership = /^v2\/images\/([^/]+)\/members\/me$/.exec(path);
+      if (membership && !options.method) {
+        memberGets.push(path);
+        const row = rows.find((candidate) => candidate.id === membership[1]);
+        if (!row?.member) throw new ApiError({ status: 404, service: 'glance', message: 'me not found in the member list of the image' });
+        return schema.parse({ image_id: row.id, member_id: 'me', status: row.member });
       }
       if (options.method === 'PUT') {
         puts.push({ path, json: options.json });
@@ -45,10 +56,15 @@ vi.mock('@/lib/glance', () => ({
       throw new ApiError({ status: 404, service: 'glance', message: 'not faked' });
     },
   }),
+  // Keystone resolves the projects this user may look up: p-alpha's name, not p-gamma's.
+  keystoneWithSession: () => ({
+    json: async (_path: string, schema: z.ZodType) => schema.parse({ projects: [{ id: 'p-alpha', name: 'alpha' }] }),
+  }),
 }));
-vi.mock('@/lib/session', () => ({
+vi.mock('@/lib/session', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/session')>()),
   useSession: () => ({ user: { id: 'u1', name: 'bob' }, project: { id: 'me', name: 'beta' }, roles: [role] }),
-  usePermissions: () => ({ isAdmin: false, canWrite: role === 'member', readOnly: role === 'reader' }),
+  usePermissions: () => ({ isAdmin: role === 'admin', canWrite: role !== 'reader', readOnly: role === 'reader' }),
 }));
 
 afterEach(() => {
@@ -58,9 +74,10 @@ afterEach(() => {
 });
 beforeEach(() => {
   rows = [
-    { id: 'i1', name: 'cirros-demo', owner: 'alpha', member: 'pending' },
-    { id: 'i2', name: 'ubuntu', owner: 'alpha', member: 'accepted' },
+    { id: 'i1', name: 'cirros-demo', owner: 'p-alpha', member: 'pending' },
+    { id: 'i2', name: 'ubuntu', owner: 'p-gamma', member: 'accepted' },
     { id: 'i3', name: 'mine-shared', owner: 'me', member: 'pending' },
+    { id: 'i4', name: 'not-for-us', owner: 'p-alpha', member: null },
   ];
   role = 'member';
   failPut = undefined;
@@ -68,6 +85,7 @@ beforeEach(() => {
   putGate = undefined;
   puts.length = 0;
   lists.length = 0;
+  memberGets.length = 0;
 });
 
 function renderPage(search = '') {
@@ -84,7 +102,9 @@ describe('SharedWithMePage', () => {
     expect(link.getAttribute('href')).toBe('/images/i1');
     expect(screen.queryByRole('link', { name: 'mine-shared' })).toBeNull();
     const row = link.closest('tr') as HTMLElement;
-    expect(within(row).getByText('alpha')).toBeTruthy();
+    // The owner by name, since Keystone resolves it for this user.
+    expect(await within(row).findByText('alpha')).toBeTruthy();
+    expect(within(row).queryByText('p-alpha')).toBeNull();
     expect(within(row).getByText('2 KiB')).toBeTruthy();
     expect(row.querySelector('time')?.getAttribute('title')).toBeTruthy();
     expect(lists[0]).toMatchObject({ visibility: 'shared', member_status: 'pending' });
@@ -97,6 +117,8 @@ describe('SharedWithMePage', () => {
     fireEvent.click(screen.getByRole('link', { name: 'Accepted' }));
     expect(await screen.findByRole('link', { name: 'ubuntu' })).toBeTruthy();
     expect(router.state.location.search).toBe('?status=accepted');
+    // An owner Keystone does not resolve for this user stays an ID.
+    expect(within(screen.getByRole('link', { name: 'ubuntu' }).closest('tr') as HTMLElement).getByText('p-gamma')).toBeTruthy();
     expect(within(table()).getByRole('button', { name: 'Reject ubuntu' })).toBeTruthy();
     expect(within(table()).queryByRole('button', { name: 'Accept ubuntu' })).toBeNull();
   });
@@ -126,6 +148,23 @@ describe('SharedWithMePage', () => {
     expect(toast.textContent).toMatch('policy "modify_member"');
     expect(await screen.findByRole('link', { name: 'cirros-demo' })).toBeTruthy();
     expect(puts[0]?.json).toEqual({ status: 'rejected' });
+  });
+
+  it('lists for an admin only the images its project really is a member of, each under its real status', async () => {
+    role = 'admin';
+    const { router } = renderPage();
+    expect(await screen.findByRole('link', { name: 'cirros-demo' })).toBeTruthy();
+    // Glance listed all four; the one without this project as a member, the accepted one and the own one are out.
+    expect(screen.queryByRole('link', { name: 'not-for-us' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'ubuntu' })).toBeNull();
+    expect(screen.queryByRole('link', { name: 'mine-shared' })).toBeNull();
+    expect(memberGets.sort()).toEqual(['v2/images/i1/members/me', 'v2/images/i2/members/me', 'v2/images/i4/members/me']);
+    expect(lists[0]).toMatchObject({ visibility: 'shared', member_status: 'all' });
+    await act(() => router.navigate('/shared?status=accepted'));
+    expect(await screen.findByRole('link', { name: 'ubuntu' })).toBeTruthy();
+    // The second tab reuses the checked memberships: no new list, no new checks.
+    expect(lists).toHaveLength(1);
+    expect(memberGets).toHaveLength(3);
   });
 
   it('shows readers the list without answer buttons', async () => {

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { ListView } from '@/components/list/list-view';
 import { useListController } from '@/components/list/use-list-controller';
@@ -10,11 +11,12 @@ import { toast } from '@/components/ui/toast';
 import { paths } from '@/config/paths';
 import { useAnswerShare } from '@/features/members/api/member-mutations';
 import { MAX_SHARED_IMAGES, sharedWithMeQuery } from '@/features/members/api/member-queries';
-import { imageLabel, MEMBER_STATUSES, type MemberStatus } from '@/features/images';
-import type { SharedImage } from '@/features/members/api/member-schema';
+import { projectNamesQuery } from '@/features/auth';
+import { MEMBER_STATUSES, type MemberStatus, type SharedImage } from '@/features/members/api/member-schema';
 import { answersFor, shareListParams, shareStatusSearch, type SharedList } from '@/features/members/api/shared-with-me';
 import { describeError } from '@/lib/api-error';
 import { formatAbsolute, formatBytes, formatRelative } from '@/lib/format';
+import { imageLabel } from '@/lib/image-ref';
 import { usePermissions, useSession } from '@/lib/session';
 
 const TAB_LABELS: Record<MemberStatus, string> = { pending: 'Waiting for an answer', accepted: 'Accepted', rejected: 'Rejected' };
@@ -40,14 +42,22 @@ const DONE: Record<MemberStatus, { title: string; detail: string }> = {
   pending: { title: 'Moved back to waiting', detail: '' },
 };
 
+/** The owner project by name where Keystone lets this user resolve it, by ID otherwise. */
+function OwnerCell({ owner, names }: { owner: string | null; names: ReadonlyMap<string, string> | undefined }) {
+  const name = owner ? names?.get(owner) : undefined;
+  if (name) return <Truncated text={name} />;
+  return <Truncated text={owner ?? '—'} className="font-mono text-xs text-slate-600 dark:text-slate-400" />;
+}
+
 /** Images other projects shared with the current one, by this project's answer. */
 export function SharedWithMePage() {
   const session = useSession();
   const projectId = session.project.id;
-  const { readOnly } = usePermissions();
+  const { readOnly, isAdmin } = usePermissions();
+  const projectNames = useQuery(projectNamesQuery(session.user.id, isAdmin)).data;
   const controller = useListController({
     params: shareListParams,
-    query: useCallback((state: typeof shareListParams.defaults) => sharedWithMeQuery(projectId, state.status), [projectId]),
+    query: useCallback((state: typeof shareListParams.defaults) => sharedWithMeQuery(projectId, state.status, isAdmin), [projectId, isAdmin]),
     rows: (list: SharedList) => list.images,
   });
   const status = controller.state.status;
@@ -72,7 +82,7 @@ export function SharedWithMePage() {
           {image.status !== 'active' && <span className="shrink-0 text-xs text-slate-500">{image.status}</span>}
         </div>
       )),
-      { id: 'owner', header: 'Owner project', width: 180, priority: 2, cell: (image) => <Truncated text={image.owner ?? '—'} className="font-mono text-xs text-slate-600 dark:text-slate-400" /> },
+      { id: 'owner', header: 'Owner project', width: 180, priority: 2, cell: (image) => <OwnerCell owner={image.owner} names={projectNames} /> },
       { id: 'size', header: 'Size', width: 90, priority: 1, align: 'right', cell: (image) => formatBytes(image.size) },
       {
         id: 'created',
@@ -107,7 +117,7 @@ export function SharedWithMePage() {
         ),
       },
     ];
-  }, [answer, status, readOnly]);
+  }, [answer, status, readOnly, projectNames]);
 
   return (
     <>
