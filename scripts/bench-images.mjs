@@ -124,6 +124,9 @@ async function measure(browser, tag, limit) {
   await page.getByRole('table', { name: 'Images' }).locator('tbody tr td a').first().waitFor();
   const visible = Date.now() - started;
   const renderAfterResponse = listArrived ? Date.now() - listArrived : NaN;
+  // Scroll once the page's background reads are done (the next page's probe, the pending
+  // invitations badge): the figures are the cost of scrolling, not of parsing a late answer.
+  await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
