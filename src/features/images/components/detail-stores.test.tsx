@@ -87,11 +87,14 @@ describe('DetailStores', () => {
     expect(within(region).queryByRole('checkbox')).toBeNull();
   });
 
+  /** What Glance shows once the copy's task ends: the image's new fields and the task's last words. */
+  const copyEnds = (fields: Partial<typeof image>, status: string, message: string) => () => {
+    image = { ...image, ...fields };
+    tasks = [{ id: 't1', type: 'api_image_import', status, created_at: '2026-01-01T00:00:00', message, request_id: 'req-copy-1' }];
+  };
+
   it('says why a copy needs a store, then copies, follows the task and shows the result', async () => {
-    onCopy = () => {
-      image = { ...image, stores: 'fast,slow' };
-      tasks = [{ id: 't1', type: 'api_image_import', status: 'success', created_at: '2026-01-01T00:00:00', message: 'Copied 1 MiB', request_id: 'req-copy-1' }];
-    };
+    onCopy = copyEnds({ stores: 'fast,slow' }, 'success', 'Copied 1 MiB');
     renderStores();
     await storesRegion();
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Copy' })));
@@ -111,10 +114,7 @@ describe('DetailStores', () => {
   });
 
   it('shows Glance’s reason when the copy task fails', async () => {
-    onCopy = () => {
-      image = { ...image, os_glance_failed_import: 'slow' };
-      tasks = [{ id: 't1', type: 'api_image_import', status: 'failure', created_at: '2026-01-01T00:00:00', message: 'No space left on device', request_id: 'req-copy-1' }];
-    };
+    onCopy = copyEnds({ os_glance_failed_import: 'slow' }, 'failure', 'No space left on device');
     renderStores();
     await storesRegion();
     fireEvent.click(screen.getByRole('checkbox', { name: /slow/ }));
