@@ -11,7 +11,7 @@
 // bytes transferred, the JS heap, and the render time of a 1000-row page.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-import { ensureDebianPackages, readSeed, root } from './lib.mjs';
+import { ensureDebianPackages, readSeed, root, seedUserToken } from './lib.mjs';
 
 const args = process.argv.slice(2);
 const keep = args.includes('--keep');
@@ -22,19 +22,6 @@ const seed = readSeed();
 if (!seed) throw new Error('No .stack/seed.json: run `npm run stack -- up` first.');
 const port = 18498;
 
-async function token(user, project) {
-  const response = await fetch(`${seed.keystone_url}/v3/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: user, domain: { id: 'default' }, password: `${user}-secret` } } },
-        scope: { project: { name: project, domain: { id: 'default' } } },
-      },
-    }),
-  });
-  return response.headers.get('x-subject-token');
-}
 
 async function glance(auth, path, init = {}) {
   const response = await fetch(`${seed.glance_url}${path}`, {
@@ -176,7 +163,7 @@ async function measure(browser, tag, limit) {
 }
 
 ensureDebianPackages(['chromium'], 'The benchmark (headless Chromium)');
-const auth = await token('alice', 'alpha');
+const auth = await seedUserToken(seed, 'alice', 'alpha');
 let server;
 const browser = await chromium.launch({
   executablePath: process.env.LOUPE_CHROMIUM ?? '/usr/bin/chromium',

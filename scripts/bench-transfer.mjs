@@ -40,7 +40,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSeed, root } from './lib.mjs';
+import { readSeed, root, seedUserToken } from './lib.mjs';
 
 const MiB = 1024 * 1024;
 const args = process.argv.slice(2);
@@ -84,20 +84,7 @@ const base = await new Promise((resolve, reject) => {
 
 // ---------------------------------------------------------------- API helpers (fixtures, curl baseline)
 
-async function token(user, project) {
-  const response = await fetch(`${seed.keystone_url}/v3/auth/tokens`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({
-      auth: {
-        identity: { methods: ['password'], password: { user: { name: user, domain: { id: 'default' }, password: `${user}-secret` } } },
-        scope: { project: { name: project, domain: { id: 'default' } } },
-      },
-    }),
-  });
-  return response.headers.get('x-subject-token');
-}
-const auth = await token('alice', 'alpha');
+const auth = await seedUserToken(seed, 'alice', 'alpha');
 
 async function glance(path, init = {}) {
   const response = await fetch(`${seed.glance_url}${path}`, {

@@ -236,3 +236,19 @@ export function summarize(steps) {
   }
   return { lines, passed, failed, closing: `${passed} passed, ${failed} failed` };
 }
+
+/** A project-scoped token for one of the local stack's seeded users (their password is `<user>-secret`). */
+export async function seedUserToken(seed, user, project) {
+  const response = await fetch(`${seed.keystone_url}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: user, domain: { id: 'default' }, password: `${user}-secret` } } },
+        scope: { project: { name: project, domain: { id: 'default' } } },
+      },
+    }),
+  });
+  if (!response.ok) throw new Error(`Keystone refused ${user} in ${project}: ${response.status}`);
+  return response.headers.get('x-subject-token');
+}
