@@ -234,6 +234,9 @@ test('an unknown marker (the image was deleted) recovers to the first page with 
 });
 
 test('a row links to the detail page and downloads the data with the token', async ({ page }) => {
+  // Headless Chromium cannot answer the save dialog: take the browser-download path that
+  // browsers without showSaveFilePicker get (transfers-download.spec covers both paths).
+  await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }));
   await signIn(page, 'alice');
   const name = `${catalogue.runTag}-006`; // raw, i % 6 === 0 → 7 KiB of data
   const image = catalogue.images.find((candidate) => candidate.name === name);

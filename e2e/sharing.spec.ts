@@ -52,6 +52,9 @@ async function bobPendingCount(): Promise<number> {
 async function pageAs(browser: Browser, user: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
   const page = await context.newPage();
+  // Headless Chromium cannot answer the save dialog: downloads take the browser-download path
+  // that browsers without showSaveFilePicker get (transfers-download.spec covers both paths).
+  await page.addInitScript(() => Object.defineProperty(window, 'showSaveFilePicker', { value: undefined, configurable: true }));
   await signIn(page, user);
   return page;
 }
