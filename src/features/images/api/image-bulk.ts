@@ -3,6 +3,7 @@ import { addImageTag, deleteImage, imageWritten, patchImage, removeImageTag, set
 import type { Image } from '@/features/images/api/image-schema';
 import { describeError } from '@/lib/api-error';
 import { pointer } from '@/lib/json-patch';
+import { mapSettledWithLimit } from '@/lib/map-limit';
 
 // One action applied to many images (the list's bulk bar).
 
@@ -51,25 +52,20 @@ function runOne(image: Image, action: BulkAction): Promise<unknown> {
 
 /** Applies one action to many images, four at a time, and reports each image's outcome. */
 async function runBulk(images: readonly Image[], action: BulkAction, onProgress?: (done: number) => void): Promise<BulkResult[]> {
-  const results: BulkResult[] = new Array<BulkResult>(images.length);
-  let next = 0;
   let done = 0;
-  async function worker() {
-    while (next < images.length) {
-      const index = next++;
-      const image = images[index] as Image;
-      try {
-        await runOne(image, action);
-        results[index] = { image, ok: true, message: 'done' };
-      } catch (error) {
-        const { title, detail } = describeError(error);
-        results[index] = { image, ok: false, message: `${title}: ${detail}` };
-      }
+  const settled = await mapSettledWithLimit(images, 4, async (image) => {
+    try {
+      await runOne(image, action);
+    } finally {
       onProgress?.(++done);
     }
-  }
-  await Promise.all(Array.from({ length: Math.min(4, images.length) }, worker));
-  return results;
+  });
+  return settled.map((outcome, index): BulkResult => {
+    const image = images[index] as Image;
+    if (outcome.status === 'fulfilled') return { image, ok: true, message: 'done' };
+    const { title, detail } = describeError(outcome.reason);
+    return { image, ok: false, message: `${title}: ${detail}` };
+  });
 }
 
 export function useBulkAction() {
