@@ -213,8 +213,10 @@ none_alive() {
 
 start_services() { # all three boot side by side; wait_for_keystone/wait_for_glance follow
   # gunicorn with threads (keystone-wsgi-public's own server handles one request at a time);
-  # --preload imports Keystone once, before forking the workers.
+  # --preload imports Keystone once, before forking the workers. The access log keeps each
+  # request's time in ms (npm test prints the slow ones when e2e fails).
   start_bg keystone "$PY" -m gunicorn --bind "127.0.0.1:$KEYSTONE_PORT" --workers 2 --threads 4 --preload \
+    --access-logfile "$STACK/logs/keystone-access.log" --access-logformat '%(t)s "%(r)s" %(s)s %(M)sms' \
     --timeout 120 --graceful-timeout 3 --pythonpath "$HERE" --chdir "$STACK" keystone_wsgi:application
   start_bg fixtures "$PY" -m http.server "$FIXTURES_PORT" --bind 127.0.0.1 --directory "$STACK/fixtures"
   # glance-api's console script is in the glance-api package (which also brings a system

@@ -130,6 +130,29 @@ if (stack.status !== 'ok' || build.status !== 'ok') {
   e2e.report = readReport('e2e.json');
 }
 
+/** After a failed e2e run: the services' own complaints, so a CI log says what the stack saw. */
+function printStackTrouble() {
+  for (const stackDir of ['.stack', '.stack-multi']) {
+    for (const service of ['keystone', 'glance']) {
+      const path = join(root, stackDir, 'logs', `${service}.log`);
+      if (!existsSync(path)) continue;
+      const trouble = readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((line) => /ERROR|CRITICAL|Traceback|WORKER TIMEOUT|database is locked/.test(line));
+      if (trouble.length === 0) continue;
+      log(`── ${stackDir}/logs/${service}.log: last of ${String(trouble.length)} error lines ──`);
+      for (const line of trouble.slice(-25)) console.log(line.slice(0, 400));
+    }
+    const access = join(root, stackDir, 'logs', 'keystone-access.log');
+    if (!existsSync(access)) continue;
+    const slow = readFileSync(access, 'utf8')
+      .split('\n')
+      .filter((line) => Number(/ (\d+)ms$/.exec(line)?.[1] ?? 0) >= 5000);
+    if (slow.length > 0) log(`── ${stackDir}: ${String(slow.length)} Keystone requests took 5 s or more ──\n${slow.slice(-25).join('\n')}`);
+  }
+}
+if (steps.some((entry) => entry.kind === 'e2e' && entry.status === 'failed')) printStackTrouble();
+
 const long = await longUnit.finish();
 long.report = readReport('unit-long.json');
 long.label = 'unit (long, in the background)';

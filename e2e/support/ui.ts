@@ -9,7 +9,12 @@ export async function signIn(page: Page, user: string, options: { path?: string;
   await page.getByLabel('User name').fill(user);
   await page.getByLabel('Password', { exact: true }).fill(options.pass ?? password(user));
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  // Sign-in is three Keystone calls in a row; with the whole suite on two cores one of
+  // them can wait a while, so allow a minute. A refusal fails at once, with its words.
+  const shell = page.getByRole('navigation', { name: 'Main' });
+  const refusal = page.getByRole('alert');
+  await expect(shell.or(refusal).first()).toBeVisible({ timeout: 60_000 });
+  if (!(await shell.isVisible())) throw new Error(`Sign-in as ${user} was refused: ${(await refusal.first().innerText()).trim()}`);
 }
 
 /** Fails the test on serious accessibility violations of the current page. */
