@@ -54,6 +54,8 @@ export const registerRunner = transferStore.registerRunner;
 export { startImageDownload, type DownloadableImage } from '@/features/transfers/download/start-download';
 export { canStreamToDisk } from '@/features/transfers/download/sinks';
 export { hasTransfersInTab } from '@/features/transfers/api/transfer-store';
+// 'glance-direct' once this session's cloud refused a direct upload (see direct-upload-policy.ts).
+export { preferredUploadMethod } from '@/features/transfers/api/direct-upload-policy';
 export { useImageTransfers, useTransfers } from '@/features/transfers/api/use-transfers';
 export { TransferTray } from '@/features/transfers/components/transfer-tray';
 export { VerificationBadge } from '@/features/transfers/components/verification-badge';

@@ -7,6 +7,8 @@ import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
 import { ErrorPanel } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
+import { UnsavedChangesDialog } from '@/components/ui/unsaved-changes-dialog';
+import { useUnsavedChangesGuard } from '@/components/ui/use-unsaved-changes-guard';
 import { paths } from '@/config/paths';
 import { suggestForFile } from '@/features/images/api/format-sniffing';
 import { useCreateImage } from '@/features/images/api/image-create';
@@ -22,7 +24,7 @@ import { CreateItems } from '@/features/images/components/create-items';
 import { PropertiesEditor } from '@/features/images/components/detail-properties-editor';
 import { TagEditor } from '@/features/images/components/detail-tag-editor';
 import { metadefQueries } from '@/features/metadefs';
-import { transfers } from '@/features/transfers';
+import { preferredUploadMethod, transfers } from '@/features/transfers';
 import { discoveryQueries } from '@/lib/glance-discovery';
 import { usePermissions } from '@/lib/session';
 
@@ -53,14 +55,16 @@ export function CreateImageForm({ dropped, onClose }: { dropped: DroppedFiles | 
   const nameMax = schema.data?.properties.name?.maxLength ?? 255;
   const remaining = useMemo(() => remainingQuota(usage.data), [usage.data]);
   const resolver = useMemo(() => zodResolver(createFormSchema({ rules: known, nameMax, remaining })), [known, nameMax, remaining]);
-  const form = useForm<CreateFormValues>({ resolver, defaultValues: defaultCreateValues() });
+  const form = useForm<CreateFormValues>({ resolver, defaultValues: { ...defaultCreateValues(), method: preferredUploadMethod() } });
   const items = useFieldArray({ control: form.control, name: 'items' });
   // The files behind the items, index for index (the form holds their names and sizes).
   const files = useRef<File[]>([]);
   const create = useCreateImage();
   const queryClient = useQueryClient();
   const [failure, setFailure] = useState<{ name: string; error: unknown } | null>(null);
-  const { errors, isSubmitting, isSubmitted } = form.formState;
+  const { errors, isSubmitting, isSubmitted, isDirty } = form.formState;
+  // Leaving with a filled-in form asks first; a submit's own navigation is not leaving.
+  const guard = useUnsavedChangesGuard(isDirty && !isSubmitting);
 
   const addFiles = useCallback(
     async (added: File[], replace: boolean) => {
@@ -191,6 +195,7 @@ export function CreateImageForm({ dropped, onClose }: { dropped: DroppedFiles | 
           {count > 1 ? `Create ${count} images` : 'Create image'}
         </Button>
       </div>
+      <UnsavedChangesDialog guard={guard}>The images in this form are not created yet.</UnsavedChangesDialog>
     </form>
   );
 }

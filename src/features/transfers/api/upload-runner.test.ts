@@ -1,4 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '@/lib/api-error';
+import { sessionStore } from '@/lib/session';
 import type { HashValues } from '@/features/transfers/api/hash-names';
 import type { TransferImage } from '@/features/transfers/api/import-progress';
 import type { TransferContext, UploadRequest, Verification } from '@/features/transfers/api/transfer-types';
@@ -9,6 +11,8 @@ const calls: string[] = [];
 let images: TransferImage[]; // what successive GETs of the image answer
 let computed: Record<string, HashValues>; // what the hasher answers per algorithm list
 let algo: string;
+let directAnswer: 'ok' | 403; // what PUT /file answers
+let importMethods: string[]; // what GET /v2/info/import lists
 
 vi.mock('@/features/transfers/api/import-progress', () => ({
   fetchTransferImage: () => {
@@ -20,6 +24,7 @@ vi.mock('@/features/transfers/api/import-progress', () => ({
 vi.mock('@/features/transfers/api/image-data', () => ({
   uploadImageData: (_id: string, file: File, options: { store?: string; onProgress: (n: number) => void }) => {
     calls.push(`PUT file${options.store ? ` store=${options.store}` : ''}`);
+    if (directAnswer === 403) return Promise.reject(new ApiError({ status: 403, service: 'glance', message: 'You are not authorized to complete upload_image action.' }));
     options.onProgress(file.size);
     return Promise.resolve();
   },
@@ -40,6 +45,14 @@ vi.mock('@/features/transfers/api/import-poller', () => ({
     calls.push(`poll ${options.requestId ?? 'without request id'}`);
     return Promise.resolve(images[0]);
   },
+}));
+vi.mock('@/lib/glance', () => ({
+  glance: () => ({
+    json: (path: string) => {
+      calls.push(`GET ${path}`);
+      return Promise.resolve({ 'import-methods': { value: importMethods } });
+    },
+  }),
 }));
 vi.mock('@/features/transfers/api/hasher', () => ({
   hashBlob: (_file: Blob, algorithms: string[]) => {
@@ -83,6 +96,9 @@ beforeEach(() => {
   calls.length = 0;
   algo = 'sha512';
   computed = { 'md5+sha512': { md5: 'md5-ok', sha512: 'sha-ok' } };
+  directAnswer = 'ok';
+  importMethods = ['glance-direct', 'web-download'];
+  sessionStore.signOut();
 });
 
 describe('runUpload', () => {
@@ -157,5 +173,26 @@ describe('runUpload', () => {
   it('fails when Glance accepted the data but the image did not become active', async () => {
     images = [stored({ status: 'queued' }), stored({ status: 'saving' })];
     await expect(runUpload(request(), fakeContext().context)).rejects.toThrow('Glance accepted the data, but the image is saving instead of active. Retry, or delete the image.');
+  });
+
+  it('a cloud that refuses direct uploads (403) but offers glance-direct gets the file staged, and the session remembers', async () => {
+    directAnswer = 403;
+    images = [stored({ status: 'queued' }), stored()];
+    const { context, reported } = fakeContext();
+    await runUpload(request(), context);
+    expect(calls.filter((call) => /PUT|POST|info/.test(call))).toEqual(['PUT file', 'GET v2/info/import', 'PUT stage', 'POST import glance-direct']);
+    expect(reported.verification?.state).toBe('verified');
+    calls.length = 0;
+    images = [stored({ status: 'queued' }), stored()];
+    await runUpload(request(), fakeContext().context);
+    expect(calls.filter((call) => /PUT|POST|info/.test(call))).toEqual(['PUT stage', 'POST import glance-direct']);
+  });
+
+  it('a refused direct upload on a cloud without glance-direct fails with Glance\'s words', async () => {
+    directAnswer = 403;
+    importMethods = ['web-download'];
+    images = [stored({ status: 'queued' })];
+    await expect(runUpload(request(), fakeContext().context)).rejects.toThrow('upload_image');
+    expect(calls).not.toContain('PUT stage');
   });
 });

@@ -4,6 +4,7 @@
 import { learnHashAlgo, cloudHashAlgo } from '@/features/transfers/api/hash-algo-probe';
 import { toHashAlgorithm, type HashAlgorithm, type HashValues } from '@/features/transfers/api/hash-names';
 import { hashBlob } from '@/features/transfers/api/hasher';
+import { canFallBackToStaging, directUploadRefused, rememberDirectUploadRefused } from '@/features/transfers/api/direct-upload-policy';
 import { stageImageData, uploadImageData } from '@/features/transfers/api/image-data';
 import { requestImport } from '@/features/transfers/api/image-import';
 import { fetchTransferImage, type TransferImage } from '@/features/transfers/api/import-progress';
@@ -19,8 +20,30 @@ function hashBeside(file: File, algorithms: HashAlgorithm[], signal: AbortSignal
   });
 }
 
+/** PUT /file; on a cloud that refuses it but offers glance-direct, stages instead. Returns the method used. */
+async function putOrStage(request: UploadRequest, context: TransferContext): Promise<UploadRequest['method']> {
+  const { imageId, file, stores } = request;
+  const { signal } = context;
+  const onProgress = (loaded: number) => context.progress(loaded, file.size);
+  if (request.method === 'glance-direct') {
+    await stageImageData(imageId, file, { signal, onProgress });
+    return 'glance-direct';
+  }
+  try {
+    await uploadImageData(imageId, file, { signal, onProgress, store: stores?.[0] });
+    return 'direct';
+  } catch (error) {
+    if (!(await canFallBackToStaging(error, signal))) throw error;
+    context.note('This cloud refuses direct uploads (403), so the file goes through glance-direct staging and import instead.');
+    await stageImageData(imageId, file, { signal, onProgress });
+    rememberDirectUploadRefused();
+    return 'glance-direct';
+  }
+}
+
 async function sendData(request: UploadRequest, image: TransferImage, context: TransferContext): Promise<void> {
-  const { imageId, file, method, stores, allStoresMustSucceed } = request;
+  const { imageId, stores, allStoresMustSucceed } = request;
+  let { method } = request;
   const { signal } = context;
   if (method === 'glance-direct' && image.status === 'importing') {
     // A retry after Loupe stopped watching: Glance is still importing, follow it again.
@@ -31,9 +54,7 @@ async function sendData(request: UploadRequest, image: TransferImage, context: T
   const alreadyStaged = method === 'glance-direct' && image.status === 'uploading';
   if (!alreadyStaged) {
     context.phase('running');
-    const onProgress = (loaded: number) => context.progress(loaded, file.size);
-    if (method === 'direct') await uploadImageData(imageId, file, { signal, onProgress, store: stores?.[0] });
-    else await stageImageData(imageId, file, { signal, onProgress });
+    method = await putOrStage(request, context);
   }
   if (method === 'glance-direct') {
     context.phase('importing');
@@ -42,7 +63,9 @@ async function sendData(request: UploadRequest, image: TransferImage, context: T
   }
 }
 
-export const runUpload: TransferRunner<UploadRequest> = async (request, context) => {
+export const runUpload: TransferRunner<UploadRequest> = async (asked, context) => {
+  // Once this cloud refused a direct upload, every upload (and a retry of that one) stages.
+  const request: UploadRequest = asked.method === 'direct' && directUploadRefused() ? { ...asked, method: 'glance-direct' } : asked;
   const { imageId, file, method } = request;
   const { signal } = context;
   const image = await fetchTransferImage(imageId, signal);
