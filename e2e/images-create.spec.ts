@@ -132,6 +132,17 @@ test('the keyboard shortcut opens the form; a qcow2 file is recognised by its he
   await form.getByRole('button', { name: 'Create image' }).click();
   await expect(form.getByText('Glance downloads only http:// and https:// URLs, not ftp://.')).toBeVisible();
   expect(await imagesNamed('n'.repeat(255))).toEqual([]);
+
+  // Leaving the filled-in form asks first; staying keeps what was typed.
+  const sharedWithMe = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shared with me' });
+  await sharedWithMe.click();
+  const prompt = page.getByRole('dialog', { name: 'Leave without saving?' });
+  await prompt.getByRole('button', { name: 'Stay' }).click();
+  await expect(prompt).toHaveCount(0);
+  await expect(form.getByLabel('URL', { exact: true })).toHaveValue('ftp://example.com/disk.qcow2');
+  await sharedWithMe.click();
+  await prompt.getByRole('button', { name: 'Leave and discard' }).click();
+  await expect(page.getByRole('heading', { name: 'Shared with me' })).toBeVisible();
 });
 
 /** Throttles the page's uploads for real (Chromium's network emulation), or lifts it with null. */

@@ -236,3 +236,30 @@ test('an admin’s Shared with me lists only images its project is a member of, 
   await row.getByRole('button', { name: `Accept ${member.name}` }).click();
   await expect.poll(async () => ((await glance(admin, `/v2/images/${member.id}/members/${admin.projectId}`, { expect: 200 })).body as { status: string }).status).toBe('accepted');
 });
+
+test('an admin filters the catalogue by member status across projects, which Glance alone ignores for admins', async ({ page }) => {
+  const tag = uniqueName('mstatus');
+  const pending = await aliceImage('ms-pending', { tags: [tag] });
+  const accepted = await aliceImage('ms-accepted', { tags: [tag] });
+  const noMembers = await aliceImage('ms-none', { tags: [tag] });
+  for (const image of [pending, accepted]) await glance(alice, `/v2/images/${image.id}/members`, { method: 'POST', json: { member: bob.projectId }, expect: 200 });
+  await glance(bob, `/v2/images/${accepted.id}/members/${bob.projectId}`, { method: 'PUT', json: { status: 'accepted' }, expect: 200 });
+  // Glance itself hands an admin every tagged image whatever member_status says.
+  const { body } = await glance(admin, `/v2/images?tag=${tag}&member_status=pending`, { expect: 200 });
+  baseExpect((body as { images: unknown[] }).images).toHaveLength(3);
+
+  await signIn(page, 'admin');
+  await page.goto(`/images?view=all&tag=${tag}`);
+  const rows = page.getByRole('table').getByRole('row');
+  const shownNames = async () => (await rows.filter({ hasText: 'ms-' }).allInnerTexts()).map((text) => /ms-\S+/.exec(text)?.[0]).sort();
+  await expect.poll(shownNames).toEqual([accepted.name, noMembers.name, pending.name].sort());
+  await page.getByRole('button', { name: 'Filters', exact: true }).click();
+  await page.getByLabel('Member status').selectOption('pending');
+  await expect.poll(shownNames).toEqual([pending.name]);
+  await expect(page.getByRole('status').filter({ hasText: 'Loupe read the members of 3 shared images' })).toBeVisible();
+  // What the page shows is what the members say.
+  baseExpect((await members(pending.id)).map((member) => member.status)).toEqual(['pending']);
+  await page.getByLabel('Member status').selectOption('all');
+  await expect.poll(shownNames).toEqual([accepted.name, pending.name].sort());
+  baseExpect((await members(noMembers.id))).toEqual([]);
+});

@@ -1,8 +1,10 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { glanceListPage } from '@/components/list/glance-pages';
 import { z } from 'zod';
 import { mainType, type PropertyRule } from '@/features/images/api/image-detail-rules';
 import { imageKeys } from '@/features/images/api/image-keys';
+import { scanByMemberStatus } from '@/features/images/api/image-member-status-scan';
+import type { MemberStatus } from '@/features/members';
 import {
   EDITABLE_BASE,
   imageJsonSchema,
@@ -12,6 +14,7 @@ import {
   READ_ONLY_ATTRIBUTES,
   TRANSIENT_STATUSES,
   type ImageJsonSchema,
+  type ImageList,
 } from '@/features/images/api/image-schema';
 import { taskDetailSchema } from '@/features/tasks';
 import { glance } from '@/lib/glance';
@@ -28,6 +31,14 @@ export const imageQueries = {
       ...glanceListPage(imageKeys.list(query), 'v2/images', imageListSchema, query),
       // Only pages showing images on their way somewhere refresh; nothing else polls.
       refetchInterval: (q) => (q.state.data?.images.some((image) => TRANSIENT_STATUSES.has(image.status)) ? POLL_MS : false),
+    }),
+  /** An admin's page filtered by member status, which Glance ignores for admins (see image-member-status-scan.ts). */
+  byMemberStatus: (query: QueryParams, status: MemberStatus | 'all') =>
+    queryOptions({
+      queryKey: imageKeys.list({ ...query, memberScan: status }),
+      // Typed as a Glance page, so the catalogue takes either query; resumeAfter and scanned ride along.
+      queryFn: ({ signal }): Promise<ImageList> => scanByMemberStatus(query, status, signal),
+      placeholderData: keepPreviousData,
     }),
   detail: (id: string) =>
     queryOptions({

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { glancePages } from '@/components/list/glance-pages';
 import { ListView } from '@/components/list/list-view';
 import { useListController } from '@/components/list/use-list-controller';
 import { Button } from '@/components/ui/button';
@@ -20,6 +19,7 @@ import { BulkBar, BulkResults } from '@/features/images/components/list-actions'
 import { FilterChips, ListFilters } from '@/features/images/components/list-filters';
 import { COLUMNS, DEFAULT_COLUMNS, ListTable, type Column } from '@/features/images/components/list-table';
 import { isApiError } from '@/lib/api-error';
+import { formatCount } from '@/lib/format';
 import { readPref, writePref } from '@/lib/prefs';
 import { usePermissions, useSession } from '@/lib/session';
 
@@ -59,15 +59,25 @@ export function ImagesPage() {
     },
     [owners.data, isAdmin, projectId],
   );
+  // Glance ignores member_status for admins: their filtered pages are read image by image.
+  const memberScan = isAdmin && imageListParams.decode(search).memberStatus !== '';
   const controller = useListController({
     params: imageListParams,
-    query: useCallback((state: ListState) => imageQueries.list(checked(state).query), [checked]),
+    query: useCallback(
+      (state: ListState) => {
+        const { query } = checked(state);
+        return isAdmin && state.memberStatus ? imageQueries.byMemberStatus(query, state.memberStatus) : imageQueries.list(query);
+      },
+      [checked, isAdmin],
+    ),
     // Glance's visibility=shared includes the project's own shared images; this view is about others'.
     rows: useCallback((page: ImageList, state: ListState) => (state.view === 'shared' ? page.images.filter((image) => image.owner !== projectId) : page.images), [projectId]),
-    // The marker is the page's last image as Glance sent it, even when the view dropped it.
-    markerOf: glancePages((page: ImageList) => page.images, (image) => image.id).markerOf,
+    // The marker is the page's last image as Glance sent it, even when the view dropped it
+    // (a member-status scan names the last image it read).
+    markerOf: (page: ImageList) => (typeof page.resumeAfter === 'string' ? page.resumeAfter : page.images.at(-1)?.id),
     hasNext: (page: ImageList) => Boolean(page.next),
-    prefetchNext: true,
+    // A scanned page costs a members read per image: it is read when asked for, not ahead.
+    prefetchNext: !memberScan,
   });
   const { state, change, list } = controller;
   const { errors, owner } = useMemo(() => checked(state), [checked, state]);
@@ -158,6 +168,12 @@ export function ImagesPage() {
           <div className="rounded-lg border border-slate-200 bg-white p-3 dark:border-slate-800 dark:bg-slate-900">
             <ListFilters state={state} errors={errors} onChange={change} />
           </div>
+        )}
+        {memberScan && typeof list.data?.scanned === 'number' && (
+          <p role="status" className="text-xs text-slate-500 dark:text-slate-400">
+            Glance does not filter member status for administrators, so Loupe read the members of {formatCount(list.data.scanned)} shared
+            {list.data.scanned === 1 ? ' image' : ' images'} for this page.
+          </p>
         )}
         {queryRejected && (
           <p role="alert" className="text-sm text-red-700 dark:text-red-400">

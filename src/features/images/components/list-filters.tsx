@@ -162,7 +162,8 @@ export function FilterChips({ state, errors, ownerLabel, onChange }: FiltersProp
 export function ListFilters({ state, errors, onChange }: FiltersProps) {
   const formats = useQuery({ ...imageQueries.schema(), select: selectFormats });
   // Project names (loaded only once the filters are open) let the owner field suggest IDs by name.
-  const projects = useQuery(projectNamesQuery(useSession().user.id, usePermissions().isAdmin));
+  const { isAdmin } = usePermissions();
+  const projects = useQuery(projectNamesQuery(useSession().user.id, isAdmin));
   const ownersId = useId();
   const scalar = (field: ScalarField, hint?: ReactNode, placeholder?: string, list?: string) => (
     <Field label={SCALAR_LABELS[field]} hint={hint} error={errors[field]}>
@@ -213,7 +214,14 @@ export function ListFilters({ state, errors, onChange }: FiltersProps) {
         anyLabel="Any"
         onChange={(imageType) => onChange({ imageType })}
       />
-      <SelectField label="Member status" hint="For shared images." value={state.memberStatus} options={MEMBER_STATUSES} anyLabel="Default (accepted)" onChange={(memberStatus) => onChange({ memberStatus })} />
+      <SelectField
+        label="Member status"
+        hint={isAdmin ? 'Shared images with a member in this status, in any project.' : 'Of images shared with your project.'}
+        value={state.memberStatus}
+        options={MEMBER_STATUSES}
+        anyLabel={isAdmin ? 'Any (not filtered)' : 'Default (accepted)'}
+        onChange={(memberStatus) => onChange({ memberStatus })}
+      />
       <MultiSelect label="Status" options={IMAGE_STATUSES} values={state.statuses} onChange={(statuses) => onChange({ statuses })} />
       <MultiSelect label="Disk format" options={formats.data?.diskFormats ?? []} values={state.diskFormats} onChange={(diskFormats) => onChange({ diskFormats })} />
       <MultiSelect

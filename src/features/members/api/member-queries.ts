@@ -88,6 +88,23 @@ export const sharedWithMeQuery = (projectId: string, status: MemberStatus, isAdm
     queryFn: ({ signal, client }) => (isAdmin ? adminSharedList(client, projectId, status) : fetchSharedWithMe(status, projectId, signal)),
   });
 
+/**
+ * The member statuses of each image (GET /members per image, a few at a time), for an
+ * admin's catalogue filtered by member status (Glance does not apply that filter to admins).
+ * An image without members maps to an empty list; a failed read fails the whole call.
+ */
+export async function memberStatusesOf(imageIds: readonly string[], signal?: AbortSignal): Promise<Map<string, MemberStatus[]>> {
+  const read = await mapSettledWithLimit(imageIds, MEMBERSHIP_CHECKS, async (imageId) =>
+    (await glance().json(membersPath(imageId), memberListSchema, { signal })).members.map((member) => member.status),
+  );
+  const statuses = new Map<string, MemberStatus[]>();
+  read.forEach((result, index) => {
+    if (result.status === 'rejected') throw result.reason;
+    statuses.set(imageIds[index] as string, result.value);
+  });
+  return statuses;
+}
+
 export const memberQueries = {
   /** The owner (or an admin) gets every member; a member gets only its own entry. Only shared images have members. */
   list: (imageId: string) =>
