@@ -4,7 +4,7 @@
 // go to Glance), reads each one's members, and keeps those with a member in that status
 // ("all": any member). A page ends after `limit` matches or after SCAN_MAX images read; it
 // then says where the next page resumes, so marker paging works as on any other list.
-import { memberStatusesOf, type MemberStatus } from '@/features/members';
+import type { MemberStatus } from '@/features/members';
 import { imageListSchema, type Image, type ImageList } from '@/features/images/api/image-schema';
 import { glance } from '@/lib/glance';
 import type { QueryParams } from '@/lib/http';
@@ -33,6 +33,8 @@ export async function scanByMemberStatus(query: QueryParams, wanted: MemberStatu
   let scanned = 0;
   // Members exist only on shared images; member_status itself would only be ignored.
   const base: QueryParams = { ...query, visibility: 'shared', member_status: undefined };
+  // Loaded on first use: the members feature's entry point brings its components along.
+  const { memberStatusesOf } = await import('@/features/members');
   while (scanned < SCAN_MAX) {
     const page = await glance().json('v2/images', imageListSchema, { query: { ...base, marker, limit: scanPageSize(limit) }, signal });
     const statuses = await memberStatusesOf(

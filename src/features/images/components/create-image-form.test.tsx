@@ -46,6 +46,7 @@ vi.mock('@/features/transfers', () => ({
     startUpload: (request: unknown) => started.push(request) && 'upload-1',
     startImport: (request: unknown) => started.push(request) && 'import-1',
   },
+  preferredUploadMethod: () => 'direct',
 }));
 
 afterEach(() => {
