@@ -84,6 +84,8 @@ test('an admin copies an image to the second store, then deletes its data from t
   await copy.getByRole('checkbox', { name: /slow/ }).check();
   await copy.getByRole('button', { name: 'Copy' }).click();
   await expect(section.getByText('Copied to slow.')).toBeVisible(SLOW);
+  // The tray followed the same copy (it stays in sight on other pages).
+  await expect(page.getByRole('listitem', { name: `Copy of ${String(image.name)}` })).toContainText('Done', SLOW);
   expect(await storesOf(admin, image.id)).toEqual(['fast', 'slow']);
   expect(await shownStates(section)).toEqual(expectedStates(['fast', 'slow']));
   const { body } = await glance(admin, `/v2/images/${image.id}/tasks`, { expect: 200 });

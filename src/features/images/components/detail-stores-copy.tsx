@@ -17,6 +17,7 @@ import {
   type CopyOutcome,
   type ImageStoreRow,
 } from '@/features/images/api/image-stores';
+import { transfers } from '@/features/transfers';
 
 const POLL_MS = 2000;
 
@@ -119,7 +120,9 @@ export function CopyToStoresForm({ image, targets, onStarted, onFailure }: CopyF
       const requestId = await copy.mutateAsync({ id: image.id, stores });
       form.reset({ stores: [] });
       onStarted({ stores, requestId, staleFailures: storeList(image.os_glance_failed_import) });
-      toast('success', `Copying ${imageLabel(image)} to ${stores.join(', ')}`);
+      // The tray follows the copy too, so it stays in sight on other pages.
+      transfers.startImport({ imageId: image.id, imageName: imageLabel(image), method: 'copy-image', stores, allStoresMustSucceed: true, requestId });
+      toast('success', `Copying ${imageLabel(image)} to ${stores.join(', ')}`, 'Follow it here or in the transfers tray.');
     } catch (error) {
       onFailure(explainCopyError(error, stores));
     }

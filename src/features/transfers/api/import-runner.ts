@@ -15,7 +15,12 @@ export const runImport: TransferRunner<ImportRequest> = async (request, context)
     const current = await fetchTransferImage(imageId, context.signal);
     stillRunning = current.status === 'importing' || (method === 'copy-image' && storeList(current.os_glance_importing_to_stores).length > 0);
   }
-  const requestId = stillRunning ? undefined : await requestImport(imageId, { method, uri, stores, allStoresMustSucceed }, context.signal);
+  const alreadyAsked = context.attempt === 1 && request.requestId !== undefined;
+  const requestId = alreadyAsked
+    ? request.requestId
+    : stillRunning
+      ? undefined
+      : await requestImport(imageId, { method, uri, stores, allStoresMustSucceed }, context.signal);
   const image = await pollImport({ imageId, method, requestId, allStoresMustSucceed }, context);
   context.offerDelete(false);
   if (image.size != null) context.progress(image.size, image.size);

@@ -73,6 +73,11 @@ export interface ImportRequest {
   uri?: string;
   stores?: string[];
   allStoresMustSucceed?: boolean;
+  /**
+   * An import the page already asked for (its POST /import's request id): the tray follows it
+   * instead of asking again, so a refusal stays where the user asked. A retry asks anew.
+   */
+  requestId?: string | undefined;
 }
 
 /**

@@ -72,7 +72,7 @@ function ProgressBar({ transfer, label }: { transfer: Transfer; label: string })
 export function TransferItem({ transfer }: { transfer: Transfer }) {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const deletion = useDeleteTransferImage();
-  const label = `${KIND_LABEL[transfer.kind]} of ${transfer.imageName}`;
+  const label = `${transfer.method === 'copy-image' ? 'Copy' : KIND_LABEL[transfer.kind]} of ${transfer.imageName}`;
   const settled = transfer.state === 'done' || transfer.state === 'failed' || transfer.state === 'cancelled';
   const canRetry = transfer.retryable && (transfer.state === 'failed' || transfer.state === 'cancelled');
   const canDelete = settled && transfer.offerDelete && transfer.kind !== 'download';
