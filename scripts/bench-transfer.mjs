@@ -5,10 +5,10 @@
 //
 // For each size it writes a file of random bytes, then, against the same Glance in the same run:
 //   - curl uploads it (PUT /v2/images/{id}/file, straight to Glance: the baseline);
-//   - the UI uploads it: headless Chromium signed in as alice, the app's own upload path (the
-//     transfer store and its upload runner: XHR streaming the File through the same-origin
-//     proxy of scripts/serve.mjs, the hash worker hashing md5 + sha512 beside it, verification
-//     when Glance reports active), sampling the page's JS heap every 100 ms;
+//   - the UI uploads it: headless Chromium signed in as alice, through the create form (the
+//     record, then the XHR streaming the File through the same-origin proxy of scripts/serve.mjs,
+//     the hash worker hashing md5 + sha512 beside it, verification when Glance reports active),
+//     sampling the page's JS heap every 100 ms;
 //   - the hash worker hashes the file with md5 alone, then sha512 alone;
 //   - curl downloads the image (GET /v2/images/{id}/file straight from Glance to /dev/null);
 //   - the UI downloads it: the detail page's Download button, ranged chunks in parallel, md5 and
@@ -27,11 +27,10 @@
 // A download's "ui" runs from the click to the transfer's Done: every byte received, hashed,
 // compared and the file closed (verification is on the way, not after it).
 //
-// What drives the UI upload: the image record is created through the API, and the upload is
-// started by calling the app's `transfers.startUpload` with a File picked through a file input,
-// in a bundle built with VITE_LOUPE_BENCH=1 (src/main.tsx exposes `transfers` and `hashBlob` on
-// window only in that build). Everything after the call is the shipped code under the shipped
-// CSP. When the images feature has a control that starts an upload, drive that instead.
+// What drives the UI: the upload goes through the create form (Create image, the file, a name,
+// Create), so it is the shipped path from the click on: the record, the XHR, the hash worker,
+// the tray. The bundle is built with VITE_LOUPE_BENCH=1 only for the hash line: src/main.tsx
+// then exposes `hashBlob` on window, to time the worker alone on a picked file.
 //
 // The stack is started if it is down (scripts/stack.sh up). Ports come from LOUPE_* as usual.
 import { chromium } from '@playwright/test';
@@ -39,7 +38,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { readSeed, root, seedUserToken } from './lib.mjs';
 
 const MiB = 1024 * 1024;
@@ -159,6 +158,21 @@ function treeRss(rootPid) {
   return total;
 }
 
+/** The browser Playwright launched: the chromium process among this script's children. */
+function chromiumPid() {
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, 'utf8');
+      const ppid = Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]);
+      if (ppid === process.pid && /chrom/i.test(readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
 // ---------------------------------------------------------------- the browser
 
 const browser = await chromium.launch({
@@ -197,8 +211,13 @@ function heapSampler() {
   let peak = 0;
   let running = true;
   const loop = (async () => {
+    const session = cdp;
     while (running) {
-      const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+      const { usedSize } = await session.send('Runtime.getHeapUsage').catch((error) => {
+        say(`heap sampling stopped: ${error.message}`);
+        running = false;
+        return { usedSize: 0 };
+      });
       peak = Math.max(peak, usedSize);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -210,32 +229,43 @@ function heapSampler() {
   };
 }
 
-async function uiUpload(file, imageId, name) {
-  await pickFile(file);
+/**
+ * Uploads through the create form, as a user does: Create image, the file, a name, Create.
+ * "ui" is the PUT /file request's own time (start to Glance's 204), as curl's is; the total
+ * runs from the click to the tray's Done (record, upload, hashing and verification).
+ */
+async function uiUpload(file, name) {
+  await page.goto(`${base}/images`);
+  await page.getByRole('button', { name: 'Create image' }).click();
+  const form = page.getByRole('form', { name: 'Create image' });
+  await form.getByLabel('Image files').setInputFiles(file);
+  // The form made the file's image (formats suggested from the .raw name).
+  await form.getByRole('group', { name: `${basename(file)} (` }).waitFor();
+  await form.getByLabel('Name').fill(name);
+  cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const stopHeap = heapSampler();
-  const timing = await page.evaluate(
-    ({ imageId, name }) =>
-      new Promise((resolve) => {
-        const { transfers } = window.loupeBench;
-        const file = document.getElementById('bench-file').files[0];
-        const started = performance.now();
-        let uploaded;
-        const id = transfers.startUpload({ imageId, imageName: name, file, method: 'direct' });
-        const timer = setInterval(() => {
-          const transfer = transfers.get(id);
-          if (uploaded === undefined && transfer.state !== 'running' && transfer.state !== 'queued') uploaded = performance.now();
-          if (['done', 'failed', 'cancelled'].includes(transfer.state)) {
-            clearInterval(timer);
-            resolve({ uploadMs: (uploaded ?? performance.now()) - started, totalMs: performance.now() - started, state: transfer.state, error: transfer.error, verification: transfer.verification?.state });
-          }
-        }, 20);
-      }),
-    { imageId, name },
-  );
+  let putStarted = 0;
+  const onRequest = (request) => {
+    if (request.method() === 'PUT' && request.url().endsWith('/file')) putStarted = Date.now();
+  };
+  page.on('request', onRequest);
+  const put = page.waitForResponse((response) => response.request().method() === 'PUT' && response.url().endsWith('/file'), { timeout: 0 });
+  const clicked = Date.now();
+  await form.getByRole('button', { name: 'Create image' }).click();
+  const response = await put;
+  const uploadMs = Date.now() - putStarted;
+  page.off('request', onRequest);
+  if (response.status() !== 204) throw new Error(`UI upload: HTTP ${response.status()}`);
+  const item = page.getByRole('listitem', { name: `Upload of ${name}` });
+  await item.getByText(/^(Done|Failed|Cancelled)/).or(item.getByText(/Verified|mismatch|Not verified/i)).first().waitFor({ timeout: 0 });
+  const totalMs = Date.now() - clicked;
   const peakHeap = await stopHeap();
-  if (timing.state !== 'done') throw new Error(`UI upload ${timing.state}: ${timing.error}`);
-  return { ...timing, peakHeap };
+  const text = await item.textContent();
+  const imageId = /\/v2\/images\/([0-9a-f-]{36})\/file/.exec(response.url())?.[1];
+  if (!imageId) throw new Error(`no image id in ${response.url()}`);
+  created.push(imageId);
+  return { uploadMs, totalMs, peakHeap, imageId, verification: /Verified/.test(text ?? '') ? 'verified' : (text ?? '').slice(0, 80) };
 }
 
 /**
@@ -252,7 +282,7 @@ async function uiDownload(imageId, name, sink) {
   }, sink);
   await cdp.send('HeapProfiler.collectGarbage');
   const stopHeap = heapSampler();
-  const browserPid = browser.process()?.pid;
+  const browserPid = chromiumPid();
   const rssBefore = browserPid ? treeRss(browserPid) : 0;
   let rssPeak = rssBefore;
   const rssTimer = setInterval(() => {
@@ -285,6 +315,24 @@ async function uiDownload(imageId, name, sink) {
   return { ...timing, peakHeap, rssGrowth: rssPeak - rssBefore };
 }
 
+/**
+ * The browser's own ceiling: a plain fetch of the same image through the same proxy, the body
+ * read and dropped (no ranges, hashing or writing). The token is the bench's own, passed in.
+ */
+async function browserFetchSpeed(imageId, size) {
+  const ms = await page.evaluate(
+    async ({ imageId, token }) => {
+      const started = performance.now();
+      const response = await fetch(`/glance/v2/images/${imageId}/file`, { headers: { 'X-Auth-Token': token } });
+      const reader = response.body.getReader();
+      while (!(await reader.read()).done);
+      return performance.now() - started;
+    },
+    { imageId, token: auth },
+  );
+  return size / (ms / 1000);
+}
+
 async function hashSpeed(algorithm, size) {
   const ms = await page.evaluate(async (algorithm) => {
     const file = document.getElementById('bench-file').files[0];
@@ -302,7 +350,7 @@ try {
     say(`${size} MiB: writing the file…`);
     const file = writeFile(size);
     const results = { ui: [], curl: [], curlProxy: [], heap: [], verifySeconds: [], verified: [], md5: [], sha512: [] };
-    const down = { ui: [], curl: [], curlProxy: [], heap: [], verified: [], blob: [], blobHeap: [], blobRss: [], blobVerified: [] };
+    const down = { ui: [], curl: [], curlProxy: [], browserFetch: [], heap: [], verified: [], blob: [], blobHeap: [], blobRss: [], blobVerified: [] };
     for (let run = 1; run <= runs; run += 1) {
       const stamp = `${Date.now()}-${run}`;
       say(`${size} MiB run ${run}/${runs}: curl…`);
@@ -312,22 +360,27 @@ try {
       const proxiedImage = await createImage(`bench-transfer-curl-proxy-${stamp}`);
       results.curlProxy.push(size / curlUpload(file, proxiedImage.id, `${base}/glance`));
       say(`${size} MiB run ${run}/${runs}: UI…`);
-      const uiImage = await createImage(`bench-transfer-ui-${stamp}`);
-      const ui = await uiUpload(file, uiImage.id, uiImage.name);
+      const uiImage = { name: `bench-transfer-ui-${stamp}` };
+      const ui = await uiUpload(file, uiImage.name);
+      uiImage.id = ui.imageId;
       results.ui.push(size / (ui.uploadMs / 1000));
       results.heap.push(ui.peakHeap / MiB);
       results.verifySeconds.push((ui.totalMs - ui.uploadMs) / 1000);
       results.verified.push(ui.verification);
       say(`${size} MiB run ${run}/${runs}: hashing…`);
+      await pickFile(file);
       results.md5.push(await hashSpeed('md5', size));
       results.sha512.push(await hashSpeed('sha512', size));
       say(`${size} MiB run ${run}/${runs}: downloads (after hashing, which needs the picked file; curl, UI to a file, UI Blob fallback)…`);
       down.curl.push(size / curlDownload(uiImage.id));
       down.curlProxy.push(size / curlDownload(uiImage.id, `${base}/glance`));
+      down.browserFetch.push(await browserFetchSpeed(uiImage.id, size));
+      say('UI download to a file…');
       const streamed = await uiDownload(uiImage.id, uiImage.name, 'file');
       down.ui.push(size / (streamed.ms / 1000));
       down.heap.push(streamed.peakHeap / MiB);
       down.verified.push(streamed.verified);
+      say('UI download, Blob fallback…');
       const fallback = await uiDownload(uiImage.id, uiImage.name, 'browser');
       down.blob.push(size / (fallback.ms / 1000));
       down.blobHeap.push(fallback.peakHeap / MiB);
@@ -348,6 +401,7 @@ try {
     console.log(`#        verification after the upload: ${fixed(median(results.verifySeconds), 2)} s, result: ${results.verified.join(', ')}`);
     const blob = median(down.blob);
     console.log(`#        download through serve.mjs's proxy with curl: ${fixed(median(down.curlProxy))} MiB/s`);
+    console.log(`#        the browser's own fetch of it through that proxy (no ranges, hashing or writing): ${fixed(median(down.browserFetch))} MiB/s, ratio to curl ${fixed(median(down.browserFetch) / downCurl, 2)}`);
     console.log(`#        download Blob fallback: ui ${fixed(blob)}  ratio ${fixed(blob / downCurl, 2)}  heap ${fixed(Math.max(...down.blobHeap))}  browser RSS growth ${fixed(Math.max(...down.blobRss))} MiB  verified ${yes(down.blobVerified)}`);
   }
   if (cspViolations.length) console.log(`# CSP violations: ${cspViolations.join(' | ')}`);

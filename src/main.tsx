@@ -8,11 +8,11 @@ import { loadRuntimeConfig, setRuntimeConfig } from '@/config/runtime-config';
 
 applyTheme();
 
-// `npm run bench:transfer` builds its own bundle with VITE_LOUPE_BENCH=1 so it can start an
-// upload and time the hasher inside the running app (scripts/bench-transfer.mjs says why).
+// `npm run bench:transfer` builds its own bundle with VITE_LOUPE_BENCH=1 so it can time the
+// hasher alone inside the running app (its uploads go through the create form).
 // In every other build the condition is false at build time and this is dropped.
 if (import.meta.env.VITE_LOUPE_BENCH === '1') {
-  void import('@/features/transfers').then(({ transfers, hashBlob }) => Object.assign(window, { loupeBench: { transfers, hashBlob } }));
+  void import('@/features/transfers').then(({ hashBlob }) => Object.assign(window, { loupeBench: { hashBlob } }));
 }
 const root = createRoot(document.getElementById('root') as HTMLElement);
 

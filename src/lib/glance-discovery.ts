@@ -43,6 +43,17 @@ const storesSchema = z.looseObject({
   stores: z.array(z.looseObject({ id: z.string(), description: z.string().optional(), default: z.unknown().optional() })),
 });
 
+/** GET /v2/info/import's methods; none where the call does not exist (404, before 2.6). */
+export async function fetchImportMethods(signal?: AbortSignal): Promise<string[]> {
+  try {
+    const body = await glance().json('v2/info/import', importInfoSchema, { signal });
+    return body['import-methods'].value;
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return [];
+    throw error;
+  }
+}
+
 export const discoveryKeys = {
   all: ['glance-discovery'] as const,
   versions: () => [...discoveryKeys.all, 'versions'] as const,
@@ -63,15 +74,7 @@ export const discoveryQueries = {
   importMethods: () =>
     queryOptions({
       queryKey: discoveryKeys.importMethods(),
-      queryFn: async ({ signal }) => {
-        try {
-          const body = await glance().json('v2/info/import', importInfoSchema, { signal });
-          return body['import-methods'].value;
-        } catch (error) {
-          if (isApiError(error) && error.status === 404) return [];
-          throw error;
-        }
-      },
+      queryFn: ({ signal }) => fetchImportMethods(signal),
       staleTime: Infinity,
     }),
   /** Multi-store is on only when /v2/info/stores answers; 404 means a single store. */

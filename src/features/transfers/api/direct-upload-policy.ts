@@ -3,12 +3,9 @@
 // Nothing announces that in advance, so the first refused direct upload falls back to
 // staging, and once staging worked the session remembers it: later uploads (and the create
 // form's default) go through glance-direct from the start.
-import { z } from 'zod';
 import { isApiError } from '@/lib/api-error';
-import { glance } from '@/lib/glance';
+import { fetchImportMethods } from '@/lib/glance-discovery';
 import { sessionStore } from '@/lib/session';
-
-const importInfoSchema = z.looseObject({ 'import-methods': z.looseObject({ value: z.array(z.string()) }) });
 
 let directRefused = false;
 sessionStore.onClear(() => {
@@ -33,8 +30,7 @@ export function rememberDirectUploadRefused(): void {
 export async function canFallBackToStaging(error: unknown, signal: AbortSignal): Promise<boolean> {
   if (!isApiError(error) || error.status !== 403) return false;
   try {
-    const body = await glance().json('v2/info/import', importInfoSchema, { signal });
-    return body['import-methods'].value.includes('glance-direct');
+    return (await fetchImportMethods(signal)).includes('glance-direct');
   } catch {
     return false;
   }
