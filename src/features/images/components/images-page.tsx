@@ -60,15 +60,17 @@ export function ImagesPage() {
     [owners.data, isAdmin, projectId],
   );
   // Glance ignores member_status for admins: their filtered pages are read image by image.
-  const memberScan = isAdmin && imageListParams.decode(search).memberStatus !== '';
+  const memberStatusScanned = useCallback((state: ListState) => (isAdmin && state.memberStatus !== '' ? state.memberStatus : undefined), [isAdmin]);
+  const memberScan = memberStatusScanned(imageListParams.decode(search)) !== undefined;
   const controller = useListController({
     params: imageListParams,
     query: useCallback(
       (state: ListState) => {
         const { query } = checked(state);
-        return isAdmin && state.memberStatus ? imageQueries.byMemberStatus(query, state.memberStatus) : imageQueries.list(query);
+        const scanned = memberStatusScanned(state);
+        return scanned ? imageQueries.byMemberStatus(query, scanned) : imageQueries.list(query);
       },
-      [checked, isAdmin],
+      [checked, memberStatusScanned],
     ),
     // Glance's visibility=shared includes the project's own shared images; this view is about others'.
     rows: useCallback((page: ImageList, state: ListState) => (state.view === 'shared' ? page.images.filter((image) => image.owner !== projectId) : page.images), [projectId]),

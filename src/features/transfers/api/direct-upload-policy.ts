@@ -12,12 +12,7 @@ sessionStore.onClear(() => {
   directRefused = false;
 });
 
-/** True once this session saw a direct upload refused and staging accepted instead. */
-export function directUploadRefused(): boolean {
-  return directRefused;
-}
-
-/** The upload method to offer first: staging once direct uploads were refused. */
+/** The upload method to use first: staging once this session saw a direct upload refused and staging accepted. */
 export function preferredUploadMethod(): 'direct' | 'glance-direct' {
   return directRefused ? 'glance-direct' : 'direct';
 }

@@ -4,7 +4,7 @@
 import { learnHashAlgo, cloudHashAlgo } from '@/features/transfers/api/hash-algo-probe';
 import { toHashAlgorithm, type HashAlgorithm, type HashValues } from '@/features/transfers/api/hash-names';
 import { hashBlob } from '@/features/transfers/api/hasher';
-import { canFallBackToStaging, directUploadRefused, rememberDirectUploadRefused } from '@/features/transfers/api/direct-upload-policy';
+import { canFallBackToStaging, preferredUploadMethod, rememberDirectUploadRefused } from '@/features/transfers/api/direct-upload-policy';
 import { stageImageData, uploadImageData } from '@/features/transfers/api/image-data';
 import { requestImport } from '@/features/transfers/api/image-import';
 import { fetchTransferImage, type TransferImage } from '@/features/transfers/api/import-progress';
@@ -65,7 +65,7 @@ async function sendData(request: UploadRequest, image: TransferImage, context: T
 
 export const runUpload: TransferRunner<UploadRequest> = async (asked, context) => {
   // Once this cloud refused a direct upload, every upload (and a retry of that one) stages.
-  const request: UploadRequest = asked.method === 'direct' && directUploadRefused() ? { ...asked, method: 'glance-direct' } : asked;
+  const request: UploadRequest = asked.method === 'direct' ? { ...asked, method: preferredUploadMethod() } : asked;
   const { imageId, file, method } = request;
   const { signal } = context;
   const image = await fetchTransferImage(imageId, signal);
