@@ -1,6 +1,10 @@
 import { z } from 'zod';
 
 // Every route path in one place; links are built with these helpers.
+
+/** The tabs of a metadefs namespace's page, each a place with its own URL. */
+export const NAMESPACE_TABS = ['overview', 'properties', 'objects', 'tags', 'resource-types', 'json'] as const;
+export type NamespaceTab = (typeof NAMESPACE_TABS)[number];
 export const paths = {
   login: '/login',
   images: '/images',
@@ -10,8 +14,11 @@ export const paths = {
   imagePattern: '/images/:imageId',
   sharedWithMe: '/shared',
   metadefs: '/metadefs',
-  metadefNamespace: (namespace: string) => `/metadefs/${encodeURIComponent(namespace)}`,
-  metadefNamespacePattern: '/metadefs/:namespace',
+  /** A namespace's page, on one of its tabs (overview when none is named). */
+  metadefNamespace: (namespace: string, tab?: NamespaceTab) => `/metadefs/${encodeURIComponent(namespace)}${tab && tab !== 'overview' ? `/${tab}` : ''}`,
+  metadefNamespacePattern: '/metadefs/:namespace/:tab?',
+  /** Creating a namespace (form or JSON import); outside /metadefs/ so no namespace name can clash. */
+  metadefCreate: '/new/metadef-namespace',
   tasks: '/tasks',
 } as const;
 

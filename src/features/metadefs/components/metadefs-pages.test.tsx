@@ -73,18 +73,22 @@ vi.mock('@/lib/glance', () => ({
   }),
 }));
 
+let isAdmin = false;
+vi.mock('@/lib/session', () => ({ usePermissions: () => ({ isAdmin, canWrite: true, readOnly: false }) }));
+
 afterEach(cleanup);
 beforeEach(() => {
   calls.length = 0;
   namespaces = Array.from({ length: 30 }, (_, i) => namespace(i));
   failTags = false;
+  isAdmin = false;
 });
 
 function renderAt(url: string) {
   const { router } = renderWithProviders(
     [
       { path: '/metadefs', element: <NamespacesPage /> },
-      { path: '/metadefs/:namespace', element: <NamespacePage /> },
+      { path: '/metadefs/:namespace/:tab?', element: <NamespacePage /> },
     ],
     { url },
   );
@@ -152,47 +156,57 @@ describe('NamespacesPage', () => {
 });
 
 describe('NamespacePage', () => {
-  it('shows description, associations, properties with values and limits, objects and tags', async () => {
-    renderAt('/metadefs/ns-00');
+  it('shows the overview, then each tab at its own URL: properties with values and limits, objects, tags, associations', async () => {
+    const { router } = renderAt('/metadefs/ns-00');
     expect(await screen.findByRole('heading', { level: 1, name: 'Namespace 0' })).toBeTruthy();
     expect(screen.getByText('About ns-00')).toBeTruthy();
-    const associations = screen.getByRole('table', { name: 'Resource type associations' });
-    expect(within(associations).getByRole('cell', { name: 'hw:' })).toBeTruthy();
+    const tabs = screen.getByRole('navigation', { name: 'Namespace sections' });
+    expect(within(tabs).getByRole('link', { name: 'Overview' }).getAttribute('aria-current')).toBe('page');
+    expect(screen.getByText(/Only cloud administrators can change/)).toBeTruthy();
 
+    fireEvent.click(within(tabs).getByRole('link', { name: 'Resource types' }));
+    const associations = await screen.findByRole('table', { name: 'Resource type associations' });
+    expect(within(associations).getByRole('cell', { name: 'hw:' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/metadefs/ns-00/resource-types');
+
+    fireEvent.click(within(tabs).getByRole('link', { name: 'Properties' }));
     const properties = await screen.findByRole('table', { name: 'Properties' });
     // Image keys by default: the OS::Glance::Image prefix is applied.
     const boot = within(properties).getByRole('rowheader', { name: /hw_boot_menu/ }).closest('tr') as HTMLElement;
     expect(within(boot).getByText('Boot Menu')).toBeTruthy();
     expect(within(within(boot).getByRole('list', { name: 'Values of hw_boot_menu' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['true', 'false']);
     expect(within(properties).getByRole('rowheader', { name: /hw_serial_port_count/ }).closest('tr')?.textContent).toMatch('at least 0');
-    expect(screen.getByRole('heading', { name: 'Properties (2)' })).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Show keys as used on'), { target: { value: 'OS::Nova::Flavor' } });
     expect(within(properties).getByRole('rowheader', { name: /hw:boot_menu/ })).toBeTruthy();
     fireEvent.change(screen.getByLabelText('Show keys as used on'), { target: { value: '' } });
     expect(within(properties).getByRole('rowheader', { name: 'boot_menu' })).toBeTruthy();
 
+    fireEvent.click(within(tabs).getByRole('link', { name: 'Objects' }));
     const object = await screen.findByRole('region', { name: 'Object CPU Limits' });
     expect(within(object).getByText('CPU quotas.')).toBeTruthy();
     expect(within(object).getByRole('rowheader', { name: /quota:cpu_period/ }).textContent).toMatch('required');
     expect(within(object).getByText('1000 to 1000000')).toBeTruthy();
+  });
 
-    const tags = await screen.findByRole('list', { name: 'Tags' });
-    expect(within(tags).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['alpha', 'zeta']);
+  it('goes to the overview for a tab that does not exist', async () => {
+    const { router } = renderAt('/metadefs/ns-00/nonsense');
+    expect(await screen.findByText('About ns-00')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/metadefs/ns-00');
   });
 
   it('shows bare names without a picker when no association has a prefix', async () => {
-    renderAt('/metadefs/ns-01');
+    renderAt('/metadefs/ns-01/properties');
     const properties = await screen.findByRole('table', { name: 'Properties' });
     expect(within(properties).getByRole('rowheader', { name: 'boot_menu' })).toBeTruthy();
     expect(screen.queryByLabelText('Show keys as used on')).toBeNull();
   });
 
-  it('keeps the other sections when one fails', async () => {
+  it('says why a tab failed and keeps the page', async () => {
     failTags = true;
-    renderAt('/metadefs/ns-00');
+    renderAt('/metadefs/ns-00/tags');
     expect((await screen.findByRole('alert')).textContent).toMatch('Loading tags');
-    expect(await screen.findByRole('table', { name: 'Properties' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Namespace 0' })).toBeTruthy();
   });
 
   it('explains a namespace that does not exist and links back', async () => {
