@@ -43,6 +43,11 @@ describe('describeError', () => {
       detail: 'Unprotect the image first, then delete it.',
     });
   });
+  it('explains a protected metadata namespace apart from a protected image', () => {
+    for (const message of ['Metadata definition tag h is protected and cannot be deleted.', 'Metadata definition namespace ns is protected and cannot be deleted.']) {
+      expect(describeError(glanceError(403, message)).title).toBe('This namespace is protected');
+    }
+  });
   it('names the policy of a denial', () => {
     expect(describeError(glanceError(403, 'You are not authorized to complete publicize_image action.')).detail).toContain('publicize_image');
   });

@@ -110,6 +110,9 @@ export function describeError(error: unknown): { title: string; detail: string }
           detail: `Your role in this project does not allow this (policy "${policy[1]}"). Ask a project member or an administrator.`,
         };
       }
+      if (/^Metadata definition .* is protected and cannot be deleted/.test(server)) {
+        return { title: 'This namespace is protected', detail: 'Nothing in a protected metadata namespace can be deleted: turn protection off in its overview first, then delete.' };
+      }
       if (/is protected and cannot be deleted/.test(server)) {
         return { title: 'This image is protected', detail: 'Unprotect the image first, then delete it.' };
       }
