@@ -10,7 +10,13 @@ const glancePort = process.env.LOUPE_GLANCE_PORT ?? '19292';
 
 export default defineConfig({
   plugins: [react(), tailwindcss()],
-  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  resolve: {
+    alias: [
+      { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+      // zod with its JIT off, set before any schema is built (see src/lib/zod-setup.ts).
+      { find: /^zod$/, replacement: fileURLToPath(new URL('./src/lib/zod-setup.ts', import.meta.url)) },
+    ],
+  },
   server: {
     proxy: {
       '/keystone': { target: `http://127.0.0.1:${keystonePort}`, rewrite: (p) => p.replace(/^\/keystone/, '') },

@@ -14,7 +14,7 @@ async function sessionToken(page: import('@playwright/test').Page): Promise<stri
 }
 
 test('a project member signs in and sees the shell, under a strict CSP', async ({ page }) => {
-  const csp = watchCsp(page);
+  const csp = await watchCsp(page);
   const response = await page.goto('/login');
   expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
   await expectAccessible(page);
@@ -29,7 +29,7 @@ test('a project member signs in and sees the shell, under a strict CSP', async (
   const local = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(local).not.toContain(await sessionToken(page));
   await expectAccessible(page);
-  expect(csp).toEqual([]);
+  expect(await csp.cspViolations()).toEqual([]);
 });
 
 test('an administrator gets the Tasks entry', async ({ page }) => {

@@ -24,11 +24,31 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(serious.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-/** Collects Content-Security-Policy violations reported by the page. */
-export function watchCsp(page: Page): string[] {
-  const violations: string[] = [];
+/**
+ * Collects Content-Security-Policy violations three ways: the page's own
+ * `securitypolicyviolation` events (recorded by a script that runs before the app), Chromium's
+ * CSP issues (DevTools "Issues", which a caught violation such as an eval probe only shows
+ * there), and console text. Call before the first navigation; read with `cspViolations()`.
+ */
+export async function watchCsp(page: Page): Promise<{ cspViolations: () => Promise<string[]> }> {
+  const seen: string[] = [];
   page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    if (/Content Security Policy/i.test(message.text())) seen.push(`console: ${message.text()}`);
   });
-  return violations;
+  await page.addInitScript(() => {
+    const record: string[] = [];
+    Object.assign(window, { __cspViolations: record });
+    document.addEventListener('securitypolicyviolation', (event) => record.push(`${event.violatedDirective} ${event.blockedURI} at ${event.sourceFile}:${event.lineNumber}`));
+  });
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Audits.issueAdded', ({ issue }) => {
+    if (issue.code === 'ContentSecurityPolicyIssue') seen.push(`issue: ${JSON.stringify(issue.details.contentSecurityPolicyIssueDetails)}`);
+  });
+  await cdp.send('Audits.enable');
+  return {
+    cspViolations: async () => {
+      const events = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => []);
+      return [...seen, ...events.map((event) => `event: ${event}`)];
+    },
+  };
 }
