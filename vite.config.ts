@@ -1,15 +1,31 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath, URL } from 'node:url';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { defineConfig } from 'vitest/config';
+import { precompress } from './scripts/precompress.mjs';
 
-// `npm run dev` proxies the APIs like the production server does (scripts/serve.mjs),
-// so the same public/config.json works in both.
+// `npm run dev` proxies the APIs like the production server does (scripts/serve.mjs) and
+// serves scripts/dev-config.json as /config.json. The build ships no config.json: each
+// deployment writes its own (README, "Runtime configuration").
 const keystonePort = process.env.LOUPE_KEYSTONE_PORT ?? '15000';
 const glancePort = process.env.LOUPE_GLANCE_PORT ?? '19292';
 
+/** Serves the local stack's config.json to the dev server only. */
+const devConfig = (): Plugin => ({
+  name: 'loupe-dev-config',
+  apply: 'serve',
+  configureServer(server) {
+    server.middlewares.use('/config.json', (_request, response) => {
+      response.setHeader('Content-Type', 'application/json');
+      response.end(readFileSync(new URL('./scripts/dev-config.json', import.meta.url)));
+    });
+  },
+});
+
 export default defineConfig({
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), precompress(), devConfig()],
   resolve: {
     alias: [
       { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
@@ -23,7 +39,8 @@ export default defineConfig({
       '/glance': { target: `http://127.0.0.1:${glancePort}`, rewrite: (p) => p.replace(/^\/glance/, '') },
     },
   },
-  build: { sourcemap: true, target: 'es2022' },
+  // Source maps are opt-in (LOUPE_SOURCEMAPS=1), so a deployment does not publish its sources by default.
+  build: { sourcemap: process.env.LOUPE_SOURCEMAPS === '1', target: 'es2022' },
   test: {
     environment: 'jsdom',
     // scripts/ tests run in node (each says so with `// @vitest-environment node`).

@@ -22,6 +22,7 @@ import https from 'node:https';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream';
 import { defaults, ensureBuild, fail, log, parseFlags, readSeed, root } from './lib.mjs';
+import { COMPRESSIBLE } from './precompress.mjs';
 
 const flags = parseFlags(process.argv.slice(2), {
   port: 'value',
@@ -200,16 +201,41 @@ function proxy(request, response, prefix, upstream, rest) {
   });
 }
 
+/**
+ * The content codings a request accepts that the bundle has copies for, best first: Brotli,
+ * then gzip. `q=0` refuses a coding; `*` stands for any coding not named.
+ */
+function acceptedEncodings(header = '') {
+  const quality = new Map();
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const q = params.map((param) => /^\s*q=([\d.]+)\s*$/.exec(param)?.[1]).find((value) => value !== undefined);
+    quality.set(name.trim(), q === undefined ? 1 : Number(q));
+  }
+  const accepts = (coding) => (quality.get(coding) ?? quality.get('*') ?? 0) > 0;
+  return ['br', 'gzip'].filter(accepts);
+}
+
+const PRECOMPRESSED = { br: '.br', gzip: '.gz' };
+
+/** Sends a file of the bundle, as its precompressed copy when the client takes one. */
 function serveFile(request, response, file, { immutable }) {
-  const stat = statSync(file);
+  const compressible = COMPRESSIBLE.has(extname(file));
+  const coding = compressible ? acceptedEncodings(request.headers['accept-encoding']).find((name) => existsSync(file + PRECOMPRESSED[name])) : undefined;
+  const sent = coding ? file + PRECOMPRESSED[coding] : file;
+  const stat = statSync(sent);
   response.writeHead(200, {
     ...SECURITY_HEADERS,
     'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
     'Content-Length': stat.size,
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+    // Caches must keep the copies apart: the answer depends on Accept-Encoding.
+    ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+    ...(coding ? { 'Content-Encoding': coding } : {}),
   });
   if (request.method === 'HEAD') return response.end();
-  pipeline(createReadStream(file), response, (error) => {
+  pipeline(createReadStream(sent), response, (error) => {
     if (error && error.code !== 'ERR_STREAM_PREMATURE_CLOSE') logRequestError(request, error);
   });
 }

@@ -8,11 +8,13 @@ import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUploadSink, patternBytes, sha256, spawnServe, throttledUpload } from './serve-test-support.mjs';
 
 const SECRET = 'outside-the-bundle-3f9c2a';
 const INDEX = '<!doctype html><title>fixture app</title><div id="root"></div>\n';
+const APP_JS = 'console.log("app");\n';
 
 let tmp;
 let server; // the serve.mjs child process
@@ -114,6 +116,10 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'), { recursive: true });
   writeFileSync(join(dist, 'index.html'), INDEX);
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app");\n');
+  // Precompressed copies, as the build writes them (scripts/precompress.mjs).
+  writeFileSync(join(dist, 'assets', 'app.js.br'), brotliCompressSync(APP_JS));
+  writeFileSync(join(dist, 'assets', 'app.js.gz'), gzipSync(APP_JS));
+  writeFileSync(join(dist, 'index.html.br'), brotliCompressSync(INDEX));
   // Files next to the bundle that no request may reach, one in a directory whose name
   // starts with "dist" (a prefix check without a separator would let it through).
   writeFileSync(join(tmp, 'package.json'), JSON.stringify({ name: SECRET }));
@@ -141,6 +147,33 @@ describe('scripts/serve.mjs under hostile requests', () => {
     expect(asset.status).toBe(200);
     expect(asset.head).toMatch(/cache-control: public, max-age=31536000, immutable/i);
     expect((await get('/assets/missing.js')).status).toBe(404);
+  });
+
+  it.each([
+    ['br', 'gzip, deflate, br', brotliDecompressSync],
+    ['gzip', 'gzip', gunzipSync],
+    ['gzip', 'br;q=0, gzip;q=0.5', gunzipSync],
+    ['br', '*', brotliDecompressSync],
+  ])('sends the %s copy of an asset for Accept-Encoding: %s, with Vary', async (coding, accept, decompress) => {
+    const answer = await get('/assets/app.js', 'GET', `Accept-Encoding: ${accept}\r\n`);
+    expect(answer.head).toMatch(new RegExp(`content-encoding: ${coding}`, 'i'));
+    expect(answer.head).toMatch(/vary: accept-encoding/i);
+    expect(answer.head).toMatch(/cache-control: public, max-age=31536000, immutable/i);
+    expect(decompress(Buffer.from(answer.body, 'latin1')).toString()).toBe(APP_JS);
+  });
+
+  it('sends the file as it is when no copy fits, and the app page compressed on client routes', async () => {
+    for (const accept of ['', 'Accept-Encoding: identity\r\n', 'Accept-Encoding: gzip;q=0, br;q=0\r\n']) {
+      const answer = await get('/assets/app.js', 'GET', accept);
+      expect(answer.head).not.toMatch(/content-encoding/i);
+      expect(answer.head).toMatch(/vary: accept-encoding/i);
+      expect(answer.body).toBe(APP_JS);
+    }
+    // index.html has only a Brotli copy here: gzip gets the plain page.
+    expect((await get('/images/x', 'GET', 'Accept-Encoding: gzip\r\n')).body).toBe(INDEX);
+    const page = await get('/images/x', 'GET', 'Accept-Encoding: br\r\n');
+    expect(page.head).toMatch(/cache-control: no-cache/i);
+    expect(brotliDecompressSync(Buffer.from(page.body, 'latin1')).toString()).toBe(INDEX);
   });
 
   it.each(['/%ZZ', '/metadefs/%ZZ', '/metadefs/%E0%A4%A', '/images/%', '/keystone/v3/%ZZ', '/glance/%E0%A4%A', '/a%00b'])(
