@@ -10,6 +10,7 @@ import { loadSharedWithMePage } from '@/features/members/pages';
 import { loadNamespacePage, loadNamespacesPage } from '@/features/metadefs/pages';
 import { loadTasksPage } from '@/features/tasks/pages';
 import { useSessionState } from '@/lib/session';
+import { Spinner } from '@/components/ui/states';
 
 function LoginRoute() {
   const { session, expired } = useSessionState();
@@ -28,6 +29,8 @@ export function createRouter() {
     {
       element: <RequireSession />,
       errorElement: <RouteError />,
+      // What shows while the first page's lazy chunk loads (React Router warns without one).
+      hydrateFallbackElement: <Spinner label="Loading Loupe" />,
       children: [
         {
           element: <Shell />,

@@ -48,6 +48,16 @@ describe('describeError', () => {
       expect(describeError(glanceError(403, message)).title).toBe('This namespace is protected');
     }
   });
+  it('tells a chunk lost to a redeploy (each browser words it its own way) to reload', () => {
+    for (const message of [
+      'Failed to fetch dynamically imported module: http://x/assets/tasks-page-1.js',
+      'error loading dynamically imported module: http://x/assets/a.js',
+      'Importing a module script failed.',
+    ]) {
+      expect(describeError(new TypeError(message)).title).toBe('Loupe has been updated');
+    }
+    expect(describeError(new TypeError('Failed to fetch')).title).toBe('Something went wrong');
+  });
   it('names the policy of a denial', () => {
     expect(describeError(glanceError(403, 'You are not authorized to complete publicize_image action.')).detail).toContain('publicize_image');
   });

@@ -78,6 +78,20 @@ export function messageFromBody(body: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A lazy chunk that failed to load: after a redeploy the old chunks are gone from the server,
+ * and a tab opened before it asks for them (Chromium, Firefox and Safari word it differently).
+ */
+export function isChunkLoadError(error: unknown): boolean {
+  return error instanceof Error && /dynamically imported module|Importing a module script failed|Unable to preload CSS/i.test(error.message);
+}
+
+/** What a chunk that failed to load means, and what to do. */
+export const UPDATED_VERSION = {
+  title: 'Loupe has been updated',
+  detail: 'This page needs a part of Loupe that the server no longer has, because a newer version was deployed. Reload the page to get it: the address keeps your place.',
+} as const;
+
 const SERVICE_NAMES: Record<Service, string> = { keystone: 'Keystone (identity)', glance: 'Glance (images)' };
 
 /**
@@ -85,6 +99,7 @@ const SERVICE_NAMES: Record<Service, string> = { keystone: 'Keystone (identity)'
  * their own context in front (ErrorPanel's `context` prop, e.g. "Deleting cirros").
  */
 export function describeError(error: unknown): { title: string; detail: string } {
+  if (isChunkLoadError(error)) return UPDATED_VERSION;
   if (!isApiError(error)) {
     const message = error instanceof Error ? error.message : String(error);
     return { title: 'Something went wrong', detail: message || 'An unexpected error happened. Reload the page to try again.' };
