@@ -26,6 +26,8 @@ const devConfig = (): Plugin => ({
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), precompress(), devConfig()],
+  // Relative asset URLs: resolved against index.html's <base href>, so one build serves any path.
+  base: './',
   resolve: {
     alias: [
       { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },

@@ -145,7 +145,7 @@ test('signing out revokes the token, and Back shows no cached data', async ({ pa
 
 test('an invalid config.json gives a readable page, not a blank screen', async ({ page }) => {
   const file = join(tmpdir(), `loupe-bad-config-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify({ keystoneUrl: 'nonsense' }));
+  writeFileSync(file, JSON.stringify({ keystoneUrl: 'ftp://keystone.example/v3' }));
   const server = await startServer(18491, ['--config', file]);
   try {
     await page.goto(`${server.url}/login`);

@@ -134,7 +134,8 @@ test('a namespace associated with images here offers its property in the image e
     // The editor first, so its catalogue is cached without the new namespace.
     await signIn(page, 'admin', { path: `/images/${image.id}?edit=1` });
     const picker = page.getByLabel('Add from the metadata catalogue');
-    await expect(picker.locator('option', { hasText: 'hw_' }).first()).toBeAttached();
+    // The catalogue is one read per image namespace (about twenty): slow while the suite loads Glance.
+    await expect(picker.locator('option', { hasText: 'hw_' }).first()).toBeAttached({ timeout: 60_000 });
     await expect(picker.locator('option', { hasText: `${prefix}cores` })).toHaveCount(0);
 
     // Associate in the same session (no reload): the catalogue is invalidated, not kept for its 30 minutes.

@@ -31,7 +31,7 @@ for (const row of rows) line(row.name, row);
 line('all chunks', sum(rows));
 
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const referenced = [...html.matchAll(/(?:src|href)="\/assets\/([^"]+)"/g)].map((match) => match[1]);
+const referenced = [...html.matchAll(/(?:src|href)="(?:\.\/|\/)?assets\/([^"]+)"/g)].map((match) => match[1]);
 line(`first page (index.html + ${referenced.length} referenced assets)`, sum([weigh(join(dist, 'index.html')), ...referenced.map((name) => weigh(join(assets, name)))]));
 const maps = readdirSync(assets).filter((name) => name.endsWith('.map')).length;
 console.log(`dist/assets on disk: ${kib(readdirSync(assets).reduce((total, name) => total + statSync(join(assets, name)).size, 0))} (precompressed copies included; ${maps} source maps)`);

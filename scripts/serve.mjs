@@ -2,8 +2,10 @@
 // Serves the built bundle with a same-origin proxy to Keystone and Glance, a strict
 // Content-Security-Policy, and a /config.json generated from the flags.
 //
-//   node scripts/serve.mjs [--port 8480] [--host 127.0.0.1] [--keystone URL] [--glance URL] [--config FILE] [--no-build] [--dist DIR]
+//   node scripts/serve.mjs [--port 8480] [--host 127.0.0.1] [--keystone URL] [--glance URL] [--config FILE] [--no-build] [--dist DIR] [--base /PATH/]
 //
+// --base /loupe/ serves Loupe under that path (default /): the app, config.json and the proxies
+// all live below it, index.html is sent with its <base href> set to it, and / redirects there.
 // --keystone is Keystone's v3 URL (https://cloud.example:5000/v3); it is proxied at /keystone.
 // --glance is the image endpoint URL as the catalog lists it; it is proxied at /glance and the
 // catalog URL is rewritten to that path. Without --glance, the browser calls the catalog URL
@@ -34,7 +36,10 @@ const flags = parseFlags(process.argv.slice(2), {
   dist: 'value',
   quiet: 'switch',
   'request-timeout': 'value',
+  base: 'value',
 });
+const base = `/${(flags.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(base)) fail(`--base must be a path such as /loupe/, got "${flags.base}"`);
 
 const port = Number(flags.port ?? defaults.port);
 const host = flags.host ?? '127.0.0.1';
@@ -75,11 +80,12 @@ if (flags.config) {
 } else {
   upstreams.set('/keystone', keystoneUrl.replace(/\/v3$/, ''));
   if (glanceUrl) upstreams.set('/glance', glanceUrl);
+  // Relative URLs: the app resolves them against its base, so this works under any --base.
   config = {
-    keystoneUrl: '/keystone/v3',
+    keystoneUrl: 'keystone/v3',
     defaultDomain: 'Default',
     region: null,
-    endpointRewrites: glanceUrl ? [{ from: glanceUrl, to: '/glance' }] : [],
+    endpointRewrites: glanceUrl ? [{ from: glanceUrl, to: 'glance' }] : [],
     cloudName: local ? 'the local stack' : new URL(keystoneUrl).hostname,
   };
   if (local) {
@@ -114,7 +120,8 @@ const CSP = [
   "font-src 'self'",
   `connect-src ${connectSources()}`,
   "object-src 'none'",
-  "base-uri 'none'",
+  // The app's own <base href> says where it is mounted; nothing else may set one.
+  "base-uri 'self'",
   "frame-ancestors 'none'",
   "form-action 'self'",
 ].join('; ');
@@ -270,10 +277,18 @@ function handle(request, response) {
   response.on('error', (error) => logRequestError(request, error));
   const parsed = parsePath(request.url ?? '');
   if (!parsed) return answer(response, 400, 'Bad request: the path is not a valid URL path.');
-  const { raw, decoded: path } = parsed;
+  if (base !== '/' && !parsed.raw.startsWith(base)) {
+    // The mount point itself, or the root, lead to the app; anything else outside it does not exist here.
+    if (parsed.raw === '/' || `${parsed.raw}/` === base) return answer(response, 302, '', { Location: base });
+    return answer(response, 404, `Not found: Loupe is served under ${base}`);
+  }
+  // From here on, paths are the app's own: the base is taken off (raw, decoded and the target).
+  const raw = parsed.raw.slice(base.length - 1);
+  const path = parsed.decoded.slice(base.length - 1);
+  const target = request.url.slice(base.length - 1);
   // Prefixes match the raw path, so an encoded slash cannot make a path look proxied.
   for (const [prefix, upstream] of upstreams) {
-    if (raw === prefix || raw.startsWith(`${prefix}/`)) return proxy(request, response, prefix, upstream, request.url.slice(prefix.length));
+    if (raw === prefix || raw.startsWith(`${prefix}/`)) return proxy(request, response, prefix, upstream, target.slice(prefix.length));
   }
   if (request.method === 'OPTIONS') return answer(response, 204, '', { Allow: 'GET, HEAD, OPTIONS' });
   if (request.method !== 'GET' && request.method !== 'HEAD') return answer(response, 405, 'Method not allowed.', { Allow: 'GET, HEAD, OPTIONS' });
@@ -281,11 +296,22 @@ function handle(request, response) {
     response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store' });
     return response.end(request.method === 'HEAD' ? undefined : JSON.stringify(config, null, 2));
   }
+  if (path === '/' || path === '/index.html') return serveIndex(request, response);
   const file = fileInDist(path);
   if (file) return serveFile(request, response, file, { immutable: path.startsWith('/assets/') });
   if (path.startsWith('/assets/') || extname(path)) return answer(response, 404, 'Not found');
   // Client-side routes all get the app.
-  serveFile(request, response, join(dist, 'index.html'), { immutable: false });
+  serveIndex(request, response);
+}
+
+/** index.html, with its <base href> pointing at --base when Loupe is not at the root. */
+function serveIndex(request, response) {
+  const file = join(dist, 'index.html');
+  if (base === '/') return serveFile(request, response, file, { immutable: false });
+  // Rewritten per server, so sent uncompressed (about 1 KiB); the precompressed copies have the root base.
+  const html = Buffer.from(readFileSync(file, 'utf8').replace(/<base href="[^"]*"/, `<base href="${base}"`));
+  response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES['.html'], 'Content-Length': html.length, 'Cache-Control': 'no-cache' });
+  response.end(request.method === 'HEAD' ? undefined : html);
 }
 
 const serverOptions = {
@@ -314,8 +340,8 @@ server.on('error', (error) => {
 
 server.listen(port, host, () => {
   if (flags.quiet) return;
-  log(`serving Loupe at http://${host}:${server.address().port}/`);
-  for (const [prefix, upstream] of upstreams) log(`  ${prefix} → ${upstream}`);
+  log(`serving Loupe at http://${host}:${server.address().port}${base}`);
+  for (const [prefix, upstream] of upstreams) log(`  ${base.slice(0, -1)}${prefix} → ${upstream}`);
   // Read back from the server itself, so the line says what it really runs with.
   const seconds = (ms) => `${ms / 1000} s`;
   log(

@@ -107,7 +107,7 @@ async function expectStillServing() {
   expect(await page.text()).toBe(INDEX);
   const config = await fetch(`${origin}/config.json`);
   expect(config.status).toBe(200);
-  expect(await config.json()).toMatchObject({ keystoneUrl: '/keystone/v3' });
+  expect(await config.json()).toMatchObject({ keystoneUrl: 'keystone/v3' });
 }
 
 beforeAll(async () => {
@@ -303,6 +303,46 @@ describe('scripts/serve.mjs timeouts for long transfers', () => {
       expect(capped.child.exitCode).toBeNull();
     } finally {
       await capped.stop();
+    }
+  });
+});
+
+describe('scripts/serve.mjs under a sub-path (--base /loupe/)', () => {
+  let mounted;
+  const at = (path, init) => fetch(`${mounted.origin}${path}`, { redirect: 'manual', ...init });
+
+  beforeAll(async () => {
+    const dist = join(tmp, 'dist-base');
+    mkdirSync(join(dist, 'assets'), { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><base href="/" /><title>fixture</title>\n');
+    writeFileSync(join(dist, 'assets', 'app.js'), APP_JS);
+    mounted = await spawnServe([...serverArgs(dist), '--base', '/loupe/']);
+  });
+  afterAll(() => mounted?.stop());
+
+  it('sends the app with its base set to the sub-path, for the mount point and every client route', async () => {
+    for (const path of ['/loupe/', '/loupe/images/abc', '/loupe/metadefs/OS%3A%3AX/tags']) {
+      const page = await at(path);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<base href="/loupe/"');
+      expect(page.headers.get('content-security-policy')).toContain("base-uri 'self'");
+    }
+  });
+
+  it('serves assets, config.json (relative URLs) and the proxies below it, and nothing above it', async () => {
+    expect(await (await at('/loupe/assets/app.js')).text()).toBe(APP_JS);
+    expect(await (await at('/loupe/config.json')).json()).toMatchObject({ keystoneUrl: 'keystone/v3', endpointRewrites: [{ to: 'glance' }] });
+    expect(await (await at('/loupe/keystone/v3/ok')).json()).toEqual({ ok: true, path: '/v3/ok' });
+    expect((await at('/assets/app.js')).status).toBe(404);
+    expect((await at('/keystone/v3/ok')).status).toBe(404);
+    expect((await at('/loupeX/')).status).toBe(404);
+  });
+
+  it('sends the root and the bare mount point to the app', async () => {
+    for (const path of ['/', '/loupe']) {
+      const answer = await at(path);
+      expect(answer.status).toBe(302);
+      expect(answer.headers.get('location')).toBe('/loupe/');
     }
   });
 });

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import { basePathOf } from '@/config/base-path';
 import { afterLogin, paths } from '@/config/paths';
 import { RequireSession } from '@/app/require-session';
 import { NotFound, RouteError } from '@/app/route-error';
@@ -24,7 +25,8 @@ function LoginRoute() {
 const lazyPage = (load: () => Promise<ComponentType>) => async () => ({ Component: await load() });
 
 export function createRouter() {
-  return createBrowserRouter([
+  return createBrowserRouter(
+    [
     { path: paths.login, element: <LoginRoute />, errorElement: <RouteError /> },
     {
       element: <RequireSession />,
@@ -52,5 +54,8 @@ export function createRouter() {
         },
       ],
     },
-  ]);
+  ],
+    // Under a sub-path (<base href="/loupe/">) every route lives below it.
+    { basename: basePathOf(document.baseURI) || '/' },
+  );
 }
