@@ -2,7 +2,7 @@
 // a static server sends them as they are (nginx gzip_static/brotli_static, scripts/serve.mjs)
 // instead of compressing on every request or not at all. Used by vite.config.ts after a build.
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 export const COMPRESSIBLE = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt', '.map', '.wasm']);
@@ -22,6 +22,8 @@ export function precompressDir(dir) {
   const written = [];
   for (const file of filesUnder(dir)) {
     if (!COMPRESSIBLE.has(extname(file)) || statSync(file).size < MIN_BYTES) continue;
+    // index.html is edited per deployment (its <base href>): a copy would go stale.
+    if (basename(file) === 'index.html') continue;
     const bytes = readFileSync(file);
     const copies = {
       '.br': brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }),

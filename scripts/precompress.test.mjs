@@ -16,6 +16,7 @@ describe('precompressDir', () => {
     writeFileSync(join(dir, 'assets', 'app.js'), js);
     writeFileSync(join(dir, 'assets', 'tiny.css'), 'a{}');
     writeFileSync(join(dir, 'assets', 'logo.png'), Buffer.alloc(4096, 7));
+    writeFileSync(join(dir, 'index.html'), `<base href="/">${js}`);
     const written = precompressDir(dir).map((entry) => entry.file.slice(dir.length + 1));
     expect(written.sort()).toEqual(['assets/app.js.br', 'assets/app.js.gz']);
     expect(brotliDecompressSync(readFileSync(join(dir, 'assets', 'app.js.br'))).toString()).toBe(js);

@@ -17,7 +17,10 @@ import { buildBundle, checkNode, e2eCounts, ensureDebianPackages, ensureNpmPacka
 const started = Date.now();
 checkNode();
 ensureNpmPackages();
-ensureDebianPackages(['chromium'], 'The end-to-end tests (headless Chromium)');
+ensureDebianPackages(
+  ['chromium', 'nginx', 'libnginx-mod-http-brotli-static'],
+  'The end-to-end tests (headless Chromium, and the reference nginx deployment of e2e/nginx.spec.ts)',
+);
 
 const steps = [];
 function step(name, kind, action) {
