@@ -143,6 +143,36 @@ test('signing out revokes the token, and Back shows no cached data', async ({ pa
   await expect.poll(async () => (await glance({ token, projectId: '', userId: '' }, '/v2/images')).status).toBe(401);
 });
 
+test("after alice signs out and bob signs in, Back and Forward show nothing of alice's", async ({ page }) => {
+  await signIn(page, 'alice');
+  await page.goto('/images?name=alpha-private');
+  await page.getByRole('link', { name: 'alpha-private' }).click();
+  await expect(page.getByRole('heading', { name: 'alpha-private' })).toBeVisible();
+  const imageUrl = page.url();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Shared with me' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Shared with me' })).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  await page.getByLabel('User name').fill('bob');
+  await page.getByLabel('Password', { exact: true }).fill(password('bob'));
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByTestId('role')).toHaveText('member');
+  await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue(seed().projects.beta ?? '');
+  // Every earlier entry, then forward again: bob's view or the login form, never alice's data.
+  const visited: string[] = [];
+  for (const move of ['back', 'back', 'back', 'forward', 'forward', 'forward'] as const) {
+    await (move === 'back' ? page.goBack() : page.goForward());
+    await expect(page.getByRole('main').or(page.getByRole('button', { name: 'Sign in', exact: true })).first()).toBeVisible();
+    visited.push(page.url());
+    // (The list's address keeps its name filter, shown as a chip: that is the URL, not alice's data.)
+    await expect(page.getByRole('link', { name: 'alpha-private' })).toHaveCount(0);
+    await expect(page.getByRole('heading', { name: 'alpha-private' })).toHaveCount(0);
+    if (page.url() === imageUrl) await expect(page.getByRole('heading', { level: 1, name: 'Image not found' })).toBeVisible();
+  }
+  expect(visited, 'the walk went through the image page').toContain(imageUrl);
+});
+
 test('an invalid config.json gives a readable page, not a blank screen', async ({ page }) => {
   const file = join(tmpdir(), `loupe-bad-config-${process.pid}.json`);
   writeFileSync(file, JSON.stringify({ keystoneUrl: 'ftp://keystone.example/v3' }));
