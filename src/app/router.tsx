@@ -27,34 +27,34 @@ const lazyPage = (load: () => Promise<ComponentType>) => async () => ({ Componen
 export function createRouter() {
   return createBrowserRouter(
     [
-    { path: paths.login, element: <LoginRoute />, errorElement: <RouteError /> },
-    {
-      element: <RequireSession />,
-      errorElement: <RouteError />,
-      // What shows while the first page's lazy chunk loads (React Router warns without one).
-      hydrateFallbackElement: <Spinner label="Loading Loupe" />,
-      children: [
-        {
-          element: <Shell />,
-          children: [
-            {
-              errorElement: <RouteError />,
-              children: [
-                { index: true, element: <Navigate to={paths.images} replace /> },
-                { path: paths.images, lazy: lazyPage(loadImagesPage) },
-                { path: paths.imagePattern, lazy: lazyPage(loadImageDetailPage) },
-                { path: paths.sharedWithMe, lazy: lazyPage(loadSharedWithMePage) },
-                { path: paths.metadefs, lazy: lazyPage(loadNamespacesPage) },
-                { path: paths.metadefNamespacePattern, lazy: lazyPage(loadNamespacePage) },
-                { path: paths.tasks, lazy: lazyPage(loadTasksPage) },
-                { path: '*', element: <NotFound /> },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-  ],
+      { path: paths.login, element: <LoginRoute />, errorElement: <RouteError /> },
+      {
+        element: <RequireSession />,
+        errorElement: <RouteError />,
+        // What shows while the first page's lazy chunk loads (React Router warns without one).
+        hydrateFallbackElement: <Spinner label="Loading Loupe" />,
+        children: [
+          {
+            element: <Shell />,
+            children: [
+              {
+                errorElement: <RouteError />,
+                children: [
+                  { index: true, element: <Navigate to={paths.images} replace /> },
+                  { path: paths.images, lazy: lazyPage(loadImagesPage) },
+                  { path: paths.imagePattern, lazy: lazyPage(loadImageDetailPage) },
+                  { path: paths.sharedWithMe, lazy: lazyPage(loadSharedWithMePage) },
+                  { path: paths.metadefs, lazy: lazyPage(loadNamespacesPage) },
+                  { path: paths.metadefNamespacePattern, lazy: lazyPage(loadNamespacePage) },
+                  { path: paths.tasks, lazy: lazyPage(loadTasksPage) },
+                  { path: '*', element: <NotFound /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
     // Under a sub-path (<base href="/loupe/">) every route lives below it.
     { basename: basePathOf(document.baseURI) || '/' },
   );

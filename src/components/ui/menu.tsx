@@ -95,7 +95,7 @@ export function Menu({ label, trigger, buttonClassName, children }: MenuProps) {
         aria-controls={open ? menuId : undefined}
         onClick={() => (open ? hide(true) : openAt('first'))}
         onKeyDown={onButtonKeyDown}
-        className={cn('inline-flex items-center rounded px-1.5 py-0.5 text-slate-500 hover:bg-slate-200 dark:hover:bg-slate-700', open && 'bg-slate-200 dark:bg-slate-700', buttonClassName)}
+        className={cn('inline-flex items-center rounded px-1.5 py-0.5 text-slate-500 dark:text-slate-400 hover:bg-slate-200 dark:hover:bg-slate-700', open && 'bg-slate-200 dark:bg-slate-700', buttonClassName)}
       >
         {trigger}
       </button>

@@ -55,7 +55,7 @@ export function Toaster() {
             <button
               type="button"
               onClick={() => dismissToast(item.id)}
-              className="text-slate-500 hover:text-slate-800 dark:hover:text-slate-200"
+              className="text-slate-500 dark:text-slate-400 hover:text-slate-800 dark:hover:text-slate-200"
               aria-label={`Dismiss: ${item.title}`}
             >
               ×

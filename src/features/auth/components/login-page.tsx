@@ -130,7 +130,7 @@ export function LoginPage() {
             {method === 'password' ? <PasswordForm /> : <ApplicationCredentialForm />}
           </div>
         </div>
-        {config.loginHint && <p className="text-center text-xs whitespace-pre-line text-slate-500">{config.loginHint}</p>}
+        {config.loginHint && <p className="text-center text-xs whitespace-pre-line text-slate-500 dark:text-slate-400">{config.loginHint}</p>}
       </div>
     </main>
   );

@@ -49,7 +49,7 @@ function ImageTasks({ id }: { id: string }) {
   const tasks = useQuery(imageQueries.tasks(id));
   if (tasks.isPending) return <Spinner label="Loading tasks" />;
   if (tasks.isError) return <ErrorPanel error={tasks.error} />;
-  if (tasks.data.length === 0) return <p className="text-sm text-slate-500">No import or copy task has run for this image.</p>;
+  if (tasks.data.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No import or copy task has run for this image.</p>;
   return (
     <ul className="space-y-1 text-sm">
       {tasks.data.map((task) => (
@@ -170,7 +170,7 @@ export function ImageDetailPage() {
           <Section title="Attributes">
             <Pairs
               rows={[
-                ['Name', loaded.name || <span className="text-slate-500">No name (shown by its ID)</span>],
+                ['Name', loaded.name || <span className="text-slate-500 dark:text-slate-400">No name (shown by its ID)</span>],
                 ['Status', <Badge key="s" tone={imageStatusTone(loaded.status)}>{loaded.status}</Badge>],
                 ['Visibility', loaded.visibility],
                 ['Protected', loaded.protected ? 'yes' : 'no'],

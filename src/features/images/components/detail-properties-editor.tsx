@@ -64,7 +64,7 @@ export function PropertiesEditor<Values extends PropertyRows>({ form: anyForm, k
                   {valueError}
                 </p>
               )}
-              {info && <p className="mt-0.5 text-xs break-words text-slate-500">{ruleHint(info)}</p>}
+              {info && <p className="mt-0.5 text-xs break-words text-slate-500 dark:text-slate-400">{ruleHint(info)}</p>}
             </div>
             <Button size="sm" variant="ghost" aria-label={`Remove property ${key || index + 1}`} onClick={() => properties.remove(index)}>
               Remove

@@ -27,29 +27,29 @@ export function DetailProperties({ image, namespaces, schemaKeys }: { image: Ima
     }
     return [...byGroup.entries()].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
   }, [extras, namespaces, filter, schemaKeys]);
-  if (extras.length === 0) return <p className="text-sm text-slate-500">No custom properties.</p>;
+  if (extras.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No custom properties.</p>;
   return (
     <div className="space-y-3">
       <Field label="Search properties" className="max-w-xs">
         <input className={inputClass} value={filter} onChange={(event) => setFilter(event.target.value)} />
       </Field>
-      {groups.length === 0 && <p className="text-sm break-all text-slate-500">No property matches “{filter}”.</p>}
+      {groups.length === 0 && <p className="text-sm break-all text-slate-500 dark:text-slate-400">No property matches “{filter}”.</p>}
       {groups.map(([group, { ns, rows }]) => (
         <section key={group || 'other'} aria-label={groupTitle(group, ns)}>
           <h3 className="text-xs font-semibold text-slate-700 dark:text-slate-300">
             {groupTitle(group, ns)}
-            {ns && <span className="ml-2 font-mono font-normal text-slate-500">{ns.namespace}</span>}
+            {ns && <span className="ml-2 font-mono font-normal text-slate-500 dark:text-slate-400">{ns.namespace}</span>}
           </h3>
-          {ns?.description && <p className="mb-1 line-clamp-2 text-xs text-slate-500">{ns.description}</p>}
-          {group === SCHEMA_GROUP && <p className="mb-1 text-xs text-slate-500">Properties the deployment’s image schema defines (schema-image.json).</p>}
+          {ns?.description && <p className="mb-1 line-clamp-2 text-xs text-slate-500 dark:text-slate-400">{ns.description}</p>}
+          {group === SCHEMA_GROUP && <p className="mb-1 text-xs text-slate-500 dark:text-slate-400">Properties the deployment’s image schema defines (schema-image.json).</p>}
           <dl className="grid grid-cols-[minmax(10rem,16rem)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-sm">
             {rows.map(([key, value, title]) => (
               <div key={key} className="contents">
                 <dt className="min-w-0 text-xs break-all text-slate-600 dark:text-slate-400">
                   <span className="font-mono">{key}</span>
-                  {title && <span className="block text-slate-500">{title}</span>}
+                  {title && <span className="block text-slate-500 dark:text-slate-400">{title}</span>}
                 </dt>
-                <dd className="min-w-0 break-all">{value === '' ? <span className="text-slate-500">(empty)</span> : value}</dd>
+                <dd className="min-w-0 break-all">{value === '' ? <span className="text-slate-500 dark:text-slate-400">(empty)</span> : value}</dd>
               </div>
             ))}
           </dl>

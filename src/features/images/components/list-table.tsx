@@ -38,12 +38,12 @@ function NameCell({ image }: { image: Image }) {
     <div className="flex min-w-0 items-center gap-1.5">
       <TruncatedLink to={paths.image(image.id)} text={imageLabel(image)} />
       {image.protected && (
-        <span className="shrink-0 text-slate-500" title="Protected: cannot be deleted">
+        <span className="shrink-0 text-slate-500 dark:text-slate-400" title="Protected: cannot be deleted">
           <LockIcon className="size-3.5" />
           <span className="sr-only">protected</span>
         </span>
       )}
-      {image.os_hidden && <span className="shrink-0 text-xs text-slate-500">hidden</span>}
+      {image.os_hidden && <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">hidden</span>}
     </div>
   );
 }

@@ -137,7 +137,7 @@ export function OwnerMembers({ image, manages, projectNames }: OwnerMembersProps
                   }
                 : undefined
             }
-            empty={<p className="p-3 text-sm text-slate-500">Not shared with any project yet.{manages ? ' Add one with “Add members…”.' : ''}</p>}
+            empty={<p className="p-3 text-sm text-slate-500 dark:text-slate-400">Not shared with any project yet.{manages ? ' Add one with “Add members…”.' : ''}</p>}
           />
         </>
       )}

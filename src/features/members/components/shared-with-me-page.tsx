@@ -79,7 +79,7 @@ export function SharedWithMePage() {
       primaryColumn('name', 'Name', (image) => (
         <div className="flex min-w-0 items-center gap-1.5">
           <TruncatedLink to={paths.image(image.id)} text={imageLabel(image)} />
-          {image.status !== 'active' && <span className="shrink-0 text-xs text-slate-500">{image.status}</span>}
+          {image.status !== 'active' && <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400">{image.status}</span>}
         </div>
       )),
       { id: 'owner', header: 'Owner project', width: 180, priority: 2, cell: (image) => <OwnerCell owner={image.owner} names={projectNames} /> },

@@ -11,7 +11,7 @@ import type { Task, TaskDetail } from '@/features/tasks/api/task-schema';
 import { formatAbsolute, formatRelative } from '@/lib/format';
 
 function Time({ value }: { value: string | null | undefined }) {
-  if (!value) return <span className="text-slate-500">—</span>;
+  if (!value) return <span className="text-slate-500 dark:text-slate-400">—</span>;
   return (
     <time dateTime={value} title={formatAbsolute(value)}>
       {formatRelative(value)}
