@@ -10,6 +10,9 @@
 // --glance is the image endpoint URL as the catalog lists it; it is proxied at /glance and the
 // catalog URL is rewritten to that path. Without --glance, the browser calls the catalog URL
 // directly (the cloud must then allow CORS from Loupe's origin).
+// --glance-upstream URL sends the /glance proxy there instead of to --glance (when the catalog's
+// URL is not how this server reaches Glance, e.g. an internal address; the e2e fault drills put a
+// proxy they can stop there).
 // --config FILE serves that file as config.json instead (no proxying but what it names).
 // --dist DIR serves another built bundle (the server's tests use a small fixture); no build.
 // --port 0 picks a free port; the "serving Loupe at" line names the one it got.
@@ -37,6 +40,7 @@ const flags = parseFlags(process.argv.slice(2), {
   quiet: 'switch',
   'request-timeout': 'value',
   base: 'value',
+  'glance-upstream': 'value',
 });
 const base = `/${(flags.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 if (!/^\/([A-Za-z0-9._~-]+\/)*$/.test(base)) fail(`--base must be a path such as /loupe/, got "${flags.base}"`);
@@ -79,7 +83,7 @@ if (flags.config) {
   config = JSON.parse(readFileSync(file, 'utf8'));
 } else {
   upstreams.set('/keystone', keystoneUrl.replace(/\/v3$/, ''));
-  if (glanceUrl) upstreams.set('/glance', glanceUrl);
+  if (glanceUrl) upstreams.set('/glance', (flags['glance-upstream'] ?? glanceUrl).replace(/\/+$/, ''));
   // Relative URLs: the app resolves them against its base, so this works under any --base.
   config = {
     keystoneUrl: 'keystone/v3',

@@ -10,6 +10,7 @@ import { loadPendingSharesBadge } from '@/features/members/pages';
 import { ServiceInfo } from '@/features/service-info';
 import { TransferTray, transfers } from '@/features/transfers';
 import { usePermissions } from '@/lib/session';
+import { ServiceBanner } from '@/app/service-banner';
 
 // Its own small chunk, after the shell: a count can arrive a moment later.
 const PendingSharesBadge = lazy(() => loadPendingSharesBadge().then((Badge) => ({ default: Badge })));
@@ -61,6 +62,7 @@ export function Shell() {
           <UserMenu />
         </div>
       </header>
+      <ServiceBanner />
       <div className="flex flex-1">
         <div className="flex w-48 shrink-0 flex-col justify-between border-r border-slate-200 py-2 dark:border-slate-800">
           <nav aria-label="Main" className="space-y-0.5 px-2">

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { ApiError, messageFromBody, type Service } from '@/lib/api-error';
+import { noteServiceAnswer } from '@/lib/service-health';
 
 export type QueryValue = string | number | boolean | null | undefined | readonly (string | number)[];
 export type QueryParams = Record<string, QueryValue>;
@@ -81,8 +82,10 @@ export function createHttpClient({ service, baseUrl, getToken, onUnauthorized }:
       response = await fetch(url, { method, headers: finalHeaders, body: finalBody, signal });
     } catch (cause) {
       if (signal?.aborted) throw cause; // let react-query see the abort as such
+      noteServiceAnswer(service, 0);
       throw new ApiError({ status: 0, service, kind: 'network', message: `Network error talking to ${service}` });
     }
+    noteServiceAnswer(service, response.status);
     if (response.ok) return response;
     const errorBody = await readBody(response);
     if (response.status === 401 && auth && token) onUnauthorized?.();
