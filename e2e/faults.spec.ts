@@ -1,7 +1,7 @@
 import { expect, test, type Request } from '@playwright/test';
 import { createImage, deleteImage, getImage, projectToken, revoke } from './support/api';
 import { startServer } from './support/server';
-import { seed, uniqueName } from './support/stack';
+import { password, seed, uniqueName } from './support/stack';
 import { startSwitchableProxy } from './support/switchable-proxy';
 import { signIn } from './support/ui';
 
@@ -59,5 +59,57 @@ test('Glance stopping mid-edit: a banner, the typed edit kept and not re-sent; G
     await relay.stop();
     await deleteImage(alice, image.id);
     await revoke(alice.token);
+  }
+});
+
+test('the token revoked during an edit: the sign-in dialog opens over the form, the edit stays, and saving afterwards goes through', async ({ page }) => {
+  const alice = await projectToken('alice', 'alpha');
+  const image = await createImage(alice, { name: uniqueName('relogin') });
+  try {
+    await signIn(page, 'alice', { path: `/images/${image.id}?edit=1` });
+    const nameBox = page.getByRole('textbox', { name: 'Name' });
+    const renamed = `${image.name ?? ''}-after-relogin`;
+    await nameBox.fill(renamed);
+    const token = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('loupe.session') ?? '{}') as { token?: string }).token ?? '');
+    await revoke(token);
+
+    const relogin = page.getByRole('dialog', { name: 'Your session has expired' });
+    const review = page.getByRole('dialog', { name: /Review/ });
+    // The page re-reads a queued image every few seconds: that read meets the revoked token and
+    // the sign-in dialog opens over the form, typed edit and all.
+    await expect(relogin).toBeVisible();
+    await relogin.getByLabel('Password', { exact: true }).fill(password('alice'));
+    await relogin.getByRole('button', { name: 'Continue' }).click();
+    await expect(relogin).toBeHidden();
+    expect((await getImage(alice, image.id)).name).toBe(image.name);
+
+    // Signed in again, on the same page with the same edit: saving now goes through.
+    await expect(nameBox).toHaveValue(renamed);
+    await page.getByRole('button', { name: 'Review and save' }).click();
+    await review.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(async () => (await getImage(alice, image.id)).name).toBe(renamed);
+  } finally {
+    await deleteImage(alice, image.id);
+    await revoke(alice.token);
+  }
+});
+
+test('a list read while Glance is down says so and offers to try again, which works once Glance is back', async ({ page }) => {
+  const relay = await startSwitchableProxy(seed().glance_url);
+  const server = await startServer(port + 1, ['--glance', seed().glance_url, '--glance-upstream', relay.url]);
+  try {
+    await signIn(page, 'alice', { path: `${server.url}/images?name=alpha-private` });
+    await expect(page.getByRole('link', { name: 'alpha-private' })).toBeVisible();
+    await relay.down();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Metadata definitions' }).click();
+    // Reads retry twice with backoff before the page says what failed.
+    const failure = page.getByRole('main').getByRole('alert');
+    await expect(failure).toContainText('Glance (images) is unavailable', { timeout: 30_000 });
+    await relay.up();
+    await failure.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.getByRole('table', { name: 'Namespaces' })).toBeVisible();
+  } finally {
+    server.stop();
+    await relay.stop();
   }
 });

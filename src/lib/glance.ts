@@ -33,7 +33,7 @@ export function glance(): HttpClient {
         service: 'glance',
         baseUrl: base,
         getToken: () => sessionStore.token(),
-        onUnauthorized: () => sessionStore.markExpired(),
+        onUnauthorized: (token) => sessionStore.markExpired(token),
       }),
     };
   }
@@ -46,6 +46,6 @@ export function keystoneWithSession(): HttpClient {
     service: 'keystone',
     baseUrl: getRuntimeConfig().keystoneUrl,
     getToken: () => sessionStore.token(),
-    onUnauthorized: () => sessionStore.markExpired(),
+    onUnauthorized: (token) => sessionStore.markExpired(token),
   });
 }

@@ -22,8 +22,8 @@ export interface HttpClientOptions {
   service: Service;
   baseUrl: string;
   getToken: () => string | undefined;
-  /** Called once per 401 answer to an authenticated call. */
-  onUnauthorized?: () => void;
+  /** Called once per 401 answer to an authenticated call, with the token that call carried. */
+  onUnauthorized?: (token: string) => void;
 }
 
 /** Repeated keys for arrays (Glance reads `tag=a&tag=b`), nothing for null/undefined/''. */
@@ -88,7 +88,7 @@ export function createHttpClient({ service, baseUrl, getToken, onUnauthorized }:
     noteServiceAnswer(service, response.status);
     if (response.ok) return response;
     const errorBody = await readBody(response);
-    if (response.status === 401 && auth && token) onUnauthorized?.();
+    if (response.status === 401 && auth && token) onUnauthorized?.(token);
     throw new ApiError({
       status: response.status,
       service,

@@ -84,4 +84,17 @@ describe('sessionStore', () => {
     expect(sessionStore.token()).toBeUndefined();
     unsubscribe();
   });
+
+  it('ignores a 401 to a token that a re-login has already replaced', () => {
+    sessionStore.signIn(makeSession({ token: 'old' }));
+    sessionStore.markExpired('old');
+    expect(sessionStore.get().expired).toBe(true);
+    sessionStore.signIn(makeSession({ token: 'new' }));
+    // A call sent with the old token answers late.
+    sessionStore.markExpired('old');
+    expect(sessionStore.get().expired).toBe(false);
+    expect(sessionStore.token()).toBe('new');
+    sessionStore.markExpired('new');
+    expect(sessionStore.get().expired).toBe(true);
+  });
 });

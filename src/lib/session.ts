@@ -104,9 +104,14 @@ export const sessionStore = {
     if (!sameScope) for (const handler of clearHandlers) handler();
     emit({ session, expired: false });
   },
-  markExpired(): void {
+  /**
+   * The session's token no longer works. With `token`, only if that is still the session's
+   * token: a call sent before a re-login that answers 401 after it must not expire the new one.
+   */
+  markExpired(token?: string): void {
     ensureLoaded();
     if (!state.session || state.expired) return;
+    if (token !== undefined && token !== state.session.token) return;
     emit({ ...state, expired: true });
   },
   setRegion(region: string): void {

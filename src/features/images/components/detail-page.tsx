@@ -132,7 +132,9 @@ export function ImageDetailPage() {
   }, [editing]);
 
   if (detail.isPending) return <Spinner label="Loading image" />;
-  if (detail.isError) {
+  // A failed re-read (an expired token, Glance gone for a moment) keeps what was loaded on
+  // screen, and with it any open edit form and what was typed in it.
+  if (detail.isError && detail.data === undefined) {
     if (isApiError(detail.error) && detail.error.status === 404) return <ImageNotFound id={imageId} />;
     return <ErrorPanel error={detail.error} context="Loading the image" onRetry={() => void detail.refetch()} />;
   }
