@@ -1,0 +1,77 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useForm, useWatch, type Path } from 'react-hook-form';
+import { Button } from '@/components/ui/button';
+import { UnsavedChangesDialog } from '@/components/ui/unsaved-changes-dialog';
+import { useUnsavedChangesGuard } from '@/components/ui/use-unsaved-changes-guard';
+import type { Property } from '@/features/metadefs/api/metadef-schema';
+import { writeProblem } from '@/features/metadefs/api/metadef-write-errors';
+import {
+  emptyPropertyValues,
+  propertyFormSchema,
+  propertyToForm,
+  type PropertyFormValues,
+} from '@/features/metadefs/api/property-form-model';
+import { FALLBACK_RULES, propertySchemaQuery } from '@/features/metadefs/api/property-schema-query';
+import { PropertyFields } from '@/features/metadefs/components/property-fields';
+import { PropertyPreview } from '@/features/metadefs/components/property-preview';
+
+interface PropertyEditorProps {
+  /** "New property", "Edit property cpu_policy"… */
+  heading: string;
+  /** The stored property when editing (its bare name and definition); none for a new one. */
+  editing?: { name: string; property: Property } | undefined;
+  /** The names of the other properties beside it (a name may not repeat). */
+  otherNames: readonly string[];
+  /** Writes the property; a rejection is shown on the form. */
+  save: (values: PropertyFormValues) => Promise<unknown>;
+  onClose: () => void;
+}
+
+/** The property form (fields for the chosen type only) beside a preview of the image editor's input. */
+export function PropertyEditor({ heading, editing, otherNames, save, onClose }: PropertyEditorProps) {
+  const rules = useQuery(propertySchemaQuery()).data ?? FALLBACK_RULES;
+  const resolver = useMemo(() => zodResolver(propertyFormSchema({ taken: otherNames, nameMax: rules.nameMax })), [otherNames, rules.nameMax]);
+  const form = useForm<PropertyFormValues>({
+    resolver,
+    defaultValues: editing ? propertyToForm(editing.name, editing.property) : emptyPropertyValues,
+  });
+  const values = useWatch({ control: form.control }) as PropertyFormValues;
+  const guard = useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful);
+
+  const onSubmit = form.handleSubmit(async (submitted) => {
+    try {
+      await save(submitted);
+      onClose();
+    } catch (error) {
+      const problem = writeProblem(error, 'property', submitted.name.trim());
+      const field = problem.field && problem.field in submitted ? (problem.field as Path<PropertyFormValues>) : undefined;
+      form.setError(field ?? 'root.server', { message: problem.message }, { shouldFocus: Boolean(field) });
+    }
+  });
+
+  return (
+    <section aria-label={heading} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+      <h3 className="text-sm font-semibold break-all">{heading}</h3>
+      <form onSubmit={(event) => void onSubmit(event)} noValidate className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="space-y-3">
+          <PropertyFields form={form} types={rules.types} type={values.type} renaming={editing !== undefined && values.name.trim() !== editing.name} originalName={editing?.name} />
+          {form.formState.errors.root?.server && (
+            <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+              {form.formState.errors.root.server.message}
+            </p>
+          )}
+          <div className="flex gap-2">
+            <Button type="submit" variant="primary" busy={form.formState.isSubmitting}>
+              {editing ? 'Save property' : 'Create property'}
+            </Button>
+            <Button onClick={onClose}>Cancel</Button>
+          </div>
+        </div>
+        <PropertyPreview values={values} />
+      </form>
+      <UnsavedChangesDialog guard={guard}>This property is not saved.</UnsavedChangesDialog>
+    </section>
+  );
+}
