@@ -132,6 +132,105 @@ test.describe('metadefs properties', () => {
   });
 });
 
+async function apiObjects(admin: Token, namespace: string): Promise<ApiObject[]> {
+  const objects = ((await glance(admin, `${nsPath(namespace)}/objects`, { expect: 200 })).body as { objects: ApiObject[] }).objects;
+  return objects.map(({ name, description, required, properties }) => ({ name, description, required, properties }));
+}
+
+interface ApiObject {
+  name: string;
+  description?: string;
+  required?: string[];
+  properties?: Record<string, Record<string, unknown>>;
+}
+
+test('add an object with two properties, one required; edit, rename and delete it; the API follows', async ({ page }) => {
+  const admin = await projectToken('admin', 'admin');
+  const namespace = await createNamespace(admin);
+  try {
+    await signIn(page, 'admin');
+    await openTab(page, namespace, 'objects');
+    await page.getByRole('button', { name: 'Add object' }).click();
+    const create = page.getByRole('region', { name: 'New object' });
+    await create.getByLabel('Object name').fill('disk');
+    await create.getByLabel('Object description').fill('Disk settings.');
+    await create.getByRole('button', { name: 'Create object' }).click();
+    await expect(create).toBeHidden();
+    expect(await apiObjects(admin, namespace)).toEqual([{ name: 'disk', description: 'Disk settings.', required: [], properties: {} }]);
+
+    const section = page.getByRole('region', { name: 'Object disk' });
+    await section.getByRole('button', { name: 'Add property to disk' }).click();
+    let editor = section.getByRole('region', { name: 'New property of disk' });
+    await editor.getByLabel('Name').fill('bus');
+    await editor.getByLabel('Title').fill('Bus');
+    await editor.getByLabel('Allowed values').fill('virtio\nscsi');
+    await expect(editor.getByRole('combobox', { name: 'Preview: Bus' }).getByRole('option')).toHaveText(['—', 'virtio', 'scsi']);
+    await editor.getByRole('button', { name: 'Create property' }).click();
+    await expect(editor).toBeHidden();
+    await section.getByRole('button', { name: 'Add property to disk' }).click();
+    editor = section.getByRole('region', { name: 'New property of disk' });
+    await editor.getByLabel('Name').fill('size');
+    await editor.getByLabel('Title').fill('Size');
+    await editor.getByLabel('Type').selectOption('integer');
+    await editor.getByLabel('Minimum').fill('1');
+    await editor.getByRole('button', { name: 'Create property' }).click();
+    await expect(editor).toBeHidden();
+
+    // Required is offered from the object's own properties.
+    await section.getByRole('button', { name: 'Edit object disk' }).click();
+    const edit = section.getByRole('region', { name: 'Edit object disk' });
+    const required = edit.getByRole('group', { name: 'Required properties' }).getByRole('checkbox');
+    await expect(required).toHaveCount(2);
+    await edit.getByRole('checkbox', { name: 'bus' }).check();
+    await edit.getByLabel('Object description').fill('Disk settings, edited.');
+    await edit.getByRole('button', { name: 'Save object' }).click();
+    await expect(edit).toBeHidden();
+    const busAndSize = {
+      bus: { title: 'Bus', type: 'string', enum: ['virtio', 'scsi'] },
+      size: { title: 'Size', type: 'integer', minimum: 1 },
+    };
+    expect(await apiObjects(admin, namespace)).toEqual([{ name: 'disk', description: 'Disk settings, edited.', required: ['bus'], properties: busAndSize }]);
+    await expect(section.getByRole('table', { name: 'Properties of disk' })).toContainText('required');
+
+    // Edit a property inside the object: a PUT of the whole object; the other property stays.
+    await section.getByRole('button', { name: 'Edit size of disk' }).click();
+    const editSize = section.getByRole('region', { name: 'Edit property size of disk' });
+    await editSize.getByLabel('Maximum').fill('64');
+    await editSize.getByRole('button', { name: 'Save property' }).click();
+    await expect(editSize).toBeHidden();
+    expect((await apiObjects(admin, namespace))[0]?.properties).toEqual({ ...busAndSize, size: { title: 'Size', type: 'integer', minimum: 1, maximum: 64 } });
+
+    // Rename the object: PUT at the old name with the new one, nothing lost.
+    await section.getByRole('button', { name: 'Edit object disk' }).click();
+    const rename = section.getByRole('region', { name: 'Edit object disk' });
+    await rename.getByLabel('Object name').fill('volume');
+    await rename.getByRole('button', { name: 'Save object' }).click();
+    const renamed = page.getByRole('region', { name: 'Object volume' });
+    await expect(renamed).toBeVisible();
+    expect(await apiObjects(admin, namespace)).toEqual([
+      { name: 'volume', description: 'Disk settings, edited.', required: ['bus'], properties: { ...busAndSize, size: { title: 'Size', type: 'integer', minimum: 1, maximum: 64 } } },
+    ]);
+
+    // Removing a required property takes it out of required too.
+    await renamed.getByRole('button', { name: 'Delete bus of volume' }).click();
+    await page.getByRole('dialog', { name: 'Delete property bus of volume?' }).getByRole('button', { name: 'Delete' }).click();
+    await expect(renamed.getByRole('table', { name: 'Properties of volume' })).not.toContainText('Bus');
+    expect(await apiObjects(admin, namespace)).toEqual([
+      { name: 'volume', description: 'Disk settings, edited.', required: [], properties: { size: { title: 'Size', type: 'integer', minimum: 1, maximum: 64 } } },
+    ]);
+
+    await renamed.getByRole('button', { name: 'Delete object volume' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete object volume?' });
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect(confirm).toBeHidden();
+    await expect(page.getByRole('main').getByText('No objects.')).toBeVisible();
+    expect(await apiObjects(admin, namespace)).toEqual([]);
+  } finally {
+    await deleteNamespace(admin, namespace);
+    await revoke(admin.token);
+  }
+});
+
 test('an array property previews as checkboxes and is stored with its items', async ({ page }) => {
   const admin = await projectToken('admin', 'admin');
   const namespace = await createNamespace(admin);
@@ -167,13 +266,22 @@ test('an array property previews as checkboxes and is stored with its items', as
 
 test('on a protected namespace deletes are disabled with the reason; edits still work', async ({ page }) => {
   const admin = await projectToken('admin', 'admin');
-  const namespace = await createNamespace(admin, { protected: true, properties: { kept: { title: 'Kept', type: 'string' } } });
+  const namespace = await createNamespace(admin, {
+    protected: true,
+    properties: { kept: { title: 'Kept', type: 'string' } },
+    objects: [{ name: 'held', properties: { inner: { title: 'Inner', type: 'string' } } }],
+  });
   try {
     await signIn(page, 'admin');
-    await openTab(page, namespace, 'properties');
+    await openTab(page, namespace, 'objects');
+    const removeObject = page.getByRole('button', { name: 'Delete object held' });
+    await expect(removeObject).toBeDisabled();
+    await expect(removeObject).toHaveAccessibleDescription(/protected/);
+    await page.getByRole('link', { name: 'Properties' }).click();
     const remove = page.getByRole('button', { name: 'Delete kept' });
     await expect(remove).toBeDisabled();
     await expect(remove).toHaveAccessibleDescription(/protected/);
+    await expect(page.getByRole('main').locator('p').filter({ hasText: /This namespace is protected/ })).toBeVisible();
     // Glance refuses only deletes on a protected namespace (checked live): editing stays on.
     await page.getByRole('button', { name: 'Edit kept' }).click();
     const edit = page.getByRole('region', { name: 'Edit property kept' });
@@ -189,13 +297,20 @@ test('on a protected namespace deletes are disabled with the reason; edits still
 
 test('a member sees the property table with no edit controls', async ({ page }) => {
   const admin = await projectToken('admin', 'admin');
-  const namespace = await createNamespace(admin, { visibility: 'public', properties: { shown: { title: 'Shown', type: 'string', enum: ['a', 'b'] } } });
+  const namespace = await createNamespace(admin, {
+    visibility: 'public',
+    properties: { shown: { title: 'Shown', type: 'string', enum: ['a', 'b'] } },
+    objects: [{ name: 'thing', properties: { part: { title: 'Part', type: 'string' } } }],
+  });
   try {
     await signIn(page, 'alice');
     await openTab(page, namespace, 'properties');
     await expect(page.getByRole('table', { name: 'Properties' }).getByRole('list', { name: 'Values of shown' }).getByRole('listitem')).toHaveText(['a', 'b']);
     await expect(page.getByRole('button', { name: 'Add property' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^(Edit|Delete) / })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Objects' }).click();
+    await expect(page.getByRole('table', { name: 'Properties of thing' })).toContainText('part');
+    await expect(page.getByRole('button', { name: /^(Add|Edit|Delete) / })).toHaveCount(0);
   } finally {
     await deleteNamespace(admin, namespace);
     await revoke(admin.token);
