@@ -182,6 +182,7 @@ test('add an object with two properties, one required; edit, rename and delete i
     const required = edit.getByRole('group', { name: 'Required properties' }).getByRole('checkbox');
     await expect(required).toHaveCount(2);
     await edit.getByRole('checkbox', { name: 'bus' }).check();
+    await expectAccessible(page);
     await edit.getByLabel('Object description').fill('Disk settings, edited.');
     await edit.getByRole('button', { name: 'Save object' }).click();
     await expect(edit).toBeHidden();
@@ -258,6 +259,27 @@ test('an array property previews as checkboxes and is stored with its items', as
       operators: ['<or>', '<all-in>'],
       items: { type: 'string', enum: ['aes', 'avx'] },
     });
+  } finally {
+    await deleteNamespace(admin, namespace);
+    await revoke(admin.token);
+  }
+});
+
+test('Glance’s 409 for a name taken meanwhile lands on the name field, saying what to do', async ({ page }) => {
+  const admin = await projectToken('admin', 'admin');
+  const namespace = await createNamespace(admin);
+  try {
+    await signIn(page, 'admin');
+    await openTab(page, namespace, 'properties');
+    await page.getByRole('button', { name: 'Add property' }).click();
+    // Someone else creates the same name after the page loaded: only Glance can know.
+    await glance(admin, `${nsPath(namespace)}/properties`, { method: 'POST', json: { name: 'raced', title: 'First', type: 'string' }, expect: 201 });
+    const editor = page.getByRole('region', { name: 'New property' });
+    await editor.getByLabel('Name').fill('raced');
+    await editor.getByLabel('Title').fill('Second');
+    await editor.getByRole('button', { name: 'Create property' }).click();
+    await expect(editor.getByLabel('Name')).toHaveAccessibleDescription(/Another property in this namespace is already named "raced". Choose a different name/);
+    expect((await apiProperties(admin, namespace)).raced?.title).toBe('First');
   } finally {
     await deleteNamespace(admin, namespace);
     await revoke(admin.token);

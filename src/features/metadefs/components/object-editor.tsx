@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { Field, inputClass } from '@/components/ui/field';
@@ -28,6 +28,7 @@ export function ObjectEditor({ heading, editing, otherNames, save, onClose }: Ob
   const guard = useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful);
   const propertyNames = Object.keys(editing?.properties ?? {});
   const errors = form.formState.errors;
+  useEffect(() => form.setFocus('name'), [form]);
 
   const onSubmit = form.handleSubmit(async (submitted) => {
     try {

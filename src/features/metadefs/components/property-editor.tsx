@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { UnsavedChangesDialog } from '@/components/ui/unsaved-changes-dialog';
@@ -39,6 +39,12 @@ export function PropertyEditor({ heading, editing, otherNames, save, onClose }: 
   });
   const values = useWatch({ control: form.control }) as PropertyFormValues;
   const guard = useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful);
+  const sectionRef = useRef<HTMLElement>(null);
+  // The editor opens above the table, maybe off-screen: bring it into view with focus in its first field.
+  useEffect(() => {
+    sectionRef.current?.scrollIntoView?.({ block: 'nearest' });
+    form.setFocus('name');
+  }, [form]);
 
   const onSubmit = form.handleSubmit(async (submitted) => {
     try {
@@ -52,10 +58,10 @@ export function PropertyEditor({ heading, editing, otherNames, save, onClose }: 
   });
 
   return (
-    <section aria-label={heading} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
+    <section ref={sectionRef} aria-label={heading} className="space-y-3 rounded-lg border border-slate-200 p-4 dark:border-slate-700">
       <h3 className="text-sm font-semibold break-all">{heading}</h3>
-      <form onSubmit={(event) => void onSubmit(event)} noValidate className="grid gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-        <div className="space-y-3">
+      <form onSubmit={(event) => void onSubmit(event)} noValidate className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+        <div className="min-w-0 space-y-3">
           <PropertyFields form={form} types={rules.types} type={values.type} renaming={editing !== undefined && values.name.trim() !== editing.name} originalName={editing?.name} />
           {form.formState.errors.root?.server && (
             <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
@@ -69,7 +75,8 @@ export function PropertyEditor({ heading, editing, otherNames, save, onClose }: 
             <Button onClick={onClose}>Cancel</Button>
           </div>
         </div>
-        <PropertyPreview values={values} />
+        {/* A new type or new allowed values start the preview over, with an empty value. */}
+        <PropertyPreview key={`${values.type}:${values.itemsType}`} values={values} />
       </form>
       <UnsavedChangesDialog guard={guard}>This property is not saved.</UnsavedChangesDialog>
     </section>

@@ -15,7 +15,7 @@ export function PropertyPreview({ values }: { values: PropertyFormValues }) {
   const label = values.title.trim() || values.name.trim() || 'New property';
   const problem = checkValue(rule, value);
   return (
-    <section aria-label="Preview in the image editor" className="space-y-2 rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
+    <section aria-label="Preview in the image editor" className="min-w-0 space-y-2 self-start rounded-md border border-dashed border-slate-300 p-3 dark:border-slate-600">
       <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400">Preview in the image editor</h3>
       <div className="space-y-1">
         <p className="text-xs font-medium break-all text-slate-700 dark:text-slate-300">

@@ -101,7 +101,7 @@ export function PropertyTable({ caption, properties, prefix, required, actions }
   const rows = sortedProperties(properties);
   const tableColumns = useMemo(() => {
     const base = columns(prefix, required);
-    return actions ? [...base, { id: 'actions', header: 'Actions', headerHidden: true, width: 148, priority: 0, cell: ([name, property]: PropertyRow) => actions(name, property) }] : base;
+    return actions ? [...base, { id: 'actions', header: 'Actions', headerHidden: true, width: 128, priority: 0, cell: ([name, property]: PropertyRow) => actions(name, property) }] : base;
   }, [prefix, required, actions]);
   // Fixed column widths, so the tables of a namespace's objects line up under each other.
   return <DataTable caption={caption} rows={rows} rowKey={([name]) => name} columns={tableColumns} alignTop empty={<p className="text-sm text-slate-500 dark:text-slate-400">No properties.</p>} />;
