@@ -165,6 +165,8 @@ test('add an object with two properties, one required; edit, rename and delete i
     await editor.getByLabel('Title').fill('Bus');
     await editor.getByLabel('Allowed values').fill('virtio\nscsi');
     await expect(editor.getByRole('combobox', { name: 'Preview: Bus' }).getByRole('option')).toHaveText(['—', 'virtio', 'scsi']);
+    // Unsaved changes hold the other editors back instead of being dropped.
+    await expect(section.getByRole('button', { name: 'Edit object disk' })).toBeDisabled();
     await editor.getByRole('button', { name: 'Create property' }).click();
     await expect(editor).toBeHidden();
     await section.getByRole('button', { name: 'Add property to disk' }).click();
@@ -232,14 +234,17 @@ test('add an object with two properties, one required; edit, rename and delete i
   }
 });
 
-test('an array property previews as checkboxes and is stored with its items', async ({ page }) => {
+test('an array property previews as checkboxes and is stored with its items, under its bare name', async ({ page }) => {
   const admin = await projectToken('admin', 'admin');
-  const namespace = await createNamespace(admin);
+  const namespace = await createNamespace(admin, { resource_type_associations: [{ name: 'OS::Glance::Image', prefix: 'hw_' }] });
   try {
     await signIn(page, 'admin');
     await openTab(page, namespace, 'properties');
     await page.getByRole('button', { name: 'Add property' }).click();
     const editor = page.getByRole('region', { name: 'New property' });
+    // The prefix is Glance's to add: typing it gets a warning.
+    await editor.getByLabel('Name').fill('hw_features');
+    await expect(editor.getByLabel('Name')).toHaveAccessibleDescription(/would make "hw_hw_features"/);
     await editor.getByLabel('Name').fill('features');
     await editor.getByLabel('Title').fill('CPU features');
     await editor.getByLabel('Type').selectOption('array');
@@ -252,6 +257,9 @@ test('an array property previews as checkboxes and is stored with its items', as
     await expect(editor.getByText('Stored on the image as')).toContainText('<or> aes <or> avx');
     await editor.getByRole('button', { name: 'Create property' }).click();
     await expect(editor).toBeHidden();
+    // Shown as images get it (hw_features), edited by its bare name.
+    await expect(page.getByRole('table', { name: 'Properties' }).getByRole('list', { name: 'Values of hw_features' }).getByRole('listitem')).toHaveText(['aes', 'avx']);
+    await expect(page.getByRole('button', { name: 'Edit features' })).toBeVisible();
     expect((await apiProperties(admin, namespace)).features).toEqual({
       name: 'features',
       title: 'CPU features',

@@ -3,6 +3,7 @@ import {
   emptyPropertyValues,
   formToProperty,
   nameProblem,
+  prefixWarning,
   propertyFormSchema,
   propertyIssues,
   propertyToForm,
@@ -86,6 +87,18 @@ describe('property writes', () => {
     expect(propertyWrite(values({ name: 'fresh' }), undefined)).toEqual({ method: 'POST', name: undefined, body: { name: 'fresh', title: 'P', type: 'string' } });
     const rename = propertyWrite(values({ name: 'new_name' }), 'old_name', { title: 'P', type: 'string' });
     expect(rename).toEqual({ method: 'PUT', name: 'old_name', body: { name: 'new_name', title: 'P', type: 'string' } });
+  });
+});
+
+describe('prefixWarning', () => {
+  const associations = [{ name: 'OS::Glance::Image', prefix: 'hw_' }, { name: 'OS::Nova::Flavor', prefix: 'hw:' }, { name: 'OS::Cinder::Volume', prefix: null }];
+  it('warns when a name already carries a resource type’s prefix', () => {
+    expect(prefixWarning('hw_cpu_policy', associations)).toBe(
+      'Glance puts "hw_" in front of this name on OS::Glance::Image itself, which would make "hw_hw_cpu_policy". Enter the bare name unless that is what you mean.',
+    );
+    expect(prefixWarning('hw:cpu', associations)).toMatch(/on OS::Nova::Flavor/);
+    expect(prefixWarning('cpu_policy', associations)).toBeUndefined();
+    expect(prefixWarning('hw_x', [])).toBeUndefined();
   });
 });
 

@@ -199,6 +199,16 @@ export function nameProblem(name: string, { taken = [], nameMax = NAME_MAX }: Na
   return undefined;
 }
 
+/**
+ * A warning (not an error) when a name starts with a prefix Glance adds itself for one of the
+ * namespace's resource types: hw_ typed into the name would give images hw_hw_….
+ */
+export function prefixWarning(name: string, associations: readonly { name: string; prefix?: string | null | undefined }[]): string | undefined {
+  const hit = associations.find((association) => association.prefix && name.trim().startsWith(association.prefix));
+  if (!hit?.prefix) return undefined;
+  return `Glance puts "${hit.prefix}" in front of this name on ${hit.name} itself, which would make "${hit.prefix}${name.trim()}". Enter the bare name unless that is what you mean.`;
+}
+
 function safeRegExp(pattern: string): RegExp | undefined {
   try {
     return new RegExp(pattern);

@@ -18,14 +18,17 @@ interface ObjectEditorProps {
   otherNames: readonly string[];
   save: (values: ObjectFormValues) => Promise<unknown>;
   onClose: () => void;
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
 }
 
 /** An object's name, description and required list (offered from its own properties). */
-export function ObjectEditor({ heading, editing, otherNames, save, onClose }: ObjectEditorProps) {
+export function ObjectEditor({ heading, editing, otherNames, save, onClose, onDirtyChange }: ObjectEditorProps) {
   const rules = useQuery(propertySchemaQuery()).data ?? FALLBACK_RULES;
   const resolver = useMemo(() => zodResolver(objectFormSchema({ taken: otherNames, nameMax: rules.nameMax })), [otherNames, rules.nameMax]);
   const form = useForm<ObjectFormValues>({ resolver, defaultValues: objectToForm(editing) });
-  const guard = useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful);
+  const dirty = form.formState.isDirty && !form.formState.isSubmitSuccessful;
+  const guard = useUnsavedChangesGuard(dirty);
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const propertyNames = Object.keys(editing?.properties ?? {});
   const errors = form.formState.errors;
   useEffect(() => form.setFocus('name'), [form]);

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { toast } from '@/components/ui/toast';
-import type { MetadefObject } from '@/features/metadefs/api/metadef-schema';
+import type { MetadefObject, ResourceTypeAssociation } from '@/features/metadefs/api/metadef-schema';
 import { objectBody, withoutProperty, withProperty } from '@/features/metadefs/api/object-form-model';
 import { ConfirmDeleteDialog } from '@/features/metadefs/components/confirm-delete-dialog';
 import { ObjectEditor } from '@/features/metadefs/components/object-editor';
@@ -24,10 +24,14 @@ interface ObjectSectionProps {
   onDelete: () => void;
   /** PUTs the whole object at its current name. */
   saveObject: (body: Record<string, unknown>) => Promise<unknown>;
+  /** Why opening another editor is held back (one has unsaved changes). */
+  held: string | undefined;
+  onDirtyChange: (dirty: boolean) => void;
+  associations: readonly ResourceTypeAssociation[] | undefined;
 }
 
 /** One object: its description, its properties' table, and for administrators its editors. */
-export function ObjectSection({ object, prefix, access, otherNames, editing, onEdit, onDelete, saveObject }: ObjectSectionProps) {
+export function ObjectSection({ object, prefix, access, otherNames, editing, onEdit, onDelete, saveObject, held, onDirtyChange, associations }: ObjectSectionProps) {
   const [removing, setRemoving] = useState<string | undefined>(undefined);
   const [removeState, setRemoveState] = useState<{ busy: boolean; error: unknown }>({ busy: false, error: undefined });
   const properties = object.properties ?? {};
@@ -45,9 +49,10 @@ export function ObjectSection({ object, prefix, access, otherNames, editing, onE
         }}
         // Removing a property from an object is a PUT of the object, which Glance allows even when protected.
         deleteDisabledReason={undefined}
+        editDisabledReason={held}
       />
     ),
-    [object.name, onEdit],
+    [object.name, onEdit, held],
   );
 
   const editedProperty = editing?.what === 'property' ? editing.name : undefined;
@@ -57,10 +62,10 @@ export function ObjectSection({ object, prefix, access, otherNames, editing, onE
         <h3 className="text-sm font-medium break-all">{object.name}</h3>
         {access.canEdit && (
           <div className="ml-auto flex flex-wrap items-center gap-1">
-            <Button size="sm" onClick={() => onEdit({ object: object.name, what: 'object' })}>
+            <Button size="sm" onClick={() => onEdit({ object: object.name, what: 'object' })} disabled={held !== undefined} title={held}>
               Edit object {object.name}
             </Button>
-            <Button size="sm" onClick={() => onEdit({ object: object.name, what: 'property', name: undefined })}>
+            <Button size="sm" onClick={() => onEdit({ object: object.name, what: 'property', name: undefined })} disabled={held !== undefined} title={held}>
               Add property to {object.name}
             </Button>
             <Button
@@ -92,6 +97,7 @@ export function ObjectSection({ object, prefix, access, otherNames, editing, onE
             toast('success', `Object ${values.name.trim()} saved`);
           }}
           onClose={close}
+          onDirtyChange={onDirtyChange}
         />
       )}
       {access.canEdit && editing?.what === 'property' && (
@@ -105,6 +111,8 @@ export function ObjectSection({ object, prefix, access, otherNames, editing, onE
             toast('success', `Property ${values.name.trim()} of ${object.name} saved`);
           }}
           onClose={close}
+          onDirtyChange={onDirtyChange}
+          associations={associations}
         />
       )}
       <PropertyTable caption={`Properties of ${object.name}`} properties={properties} prefix={prefix} required={object.required} actions={access.canEdit ? actions : undefined} />

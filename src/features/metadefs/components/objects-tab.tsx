@@ -11,6 +11,7 @@ import { ConfirmDeleteDialog } from '@/features/metadefs/components/confirm-dele
 import type { NamespaceTabProps } from '@/features/metadefs/components/namespace-tab-props';
 import { ObjectEditor } from '@/features/metadefs/components/object-editor';
 import { ObjectSection, type ObjectEditing } from '@/features/metadefs/components/object-section';
+import { HELD_REASON } from '@/features/metadefs/components/row-actions';
 
 /**
  * The namespace's objects, each with its properties (keys shown with the picked prefix).
@@ -25,6 +26,12 @@ export function ObjectsTab({ namespace, access, prefix }: NamespaceTabProps & { 
   const [adding, setAdding] = useState(false);
   const [editing, setEditing] = useState<ObjectEditing | null>(null);
   const [deleting, setDeleting] = useState<string | undefined>(undefined);
+  const [editorDirty, setEditorDirty] = useState(false);
+  const held = editorDirty ? HELD_REASON : undefined;
+  const edit = (next: ObjectEditing | null) => {
+    setEditing(next);
+    setEditorDirty(false);
+  };
 
   if (objects.isPending) return <Spinner label="Loading objects" />;
   if (objects.isError) return <ErrorPanel error={objects.error} context="Loading objects" onRetry={() => void objects.refetch()} />;
@@ -37,7 +44,7 @@ export function ObjectsTab({ namespace, access, prefix }: NamespaceTabProps & { 
     <div className="space-y-4">
       {access.canEdit && (
         <div className="flex flex-wrap items-center gap-3">
-          <Button variant="primary" onClick={() => setAdding(true)} disabled={adding}>
+          <Button variant="primary" onClick={() => setAdding(true)} disabled={adding || held !== undefined} title={held}>
             Add object
           </Button>
           {access.protectedReason && <p className="text-xs text-slate-600 dark:text-slate-400">{access.protectedReason}</p>}
@@ -51,7 +58,11 @@ export function ObjectsTab({ namespace, access, prefix }: NamespaceTabProps & { 
             await saveObject(objectBody(values, {}), undefined);
             toast('success', `Object ${values.name.trim()} created`);
           }}
-          onClose={() => setAdding(false)}
+          onClose={() => {
+            setAdding(false);
+            setEditorDirty(false);
+          }}
+          onDirtyChange={setEditorDirty}
         />
       )}
       {sorted.length === 0 && <p className="text-sm text-slate-500 dark:text-slate-400">No objects.</p>}
@@ -63,7 +74,10 @@ export function ObjectsTab({ namespace, access, prefix }: NamespaceTabProps & { 
           access={access}
           otherNames={names.filter((name) => name !== object.name)}
           editing={editing?.object === object.name ? editing : null}
-          onEdit={setEditing}
+          onEdit={edit}
+          held={held}
+          onDirtyChange={setEditorDirty}
+          associations={namespace.resource_type_associations}
           onDelete={() => {
             remove.reset();
             setDeleting(object.name);
@@ -81,7 +95,7 @@ export function ObjectsTab({ namespace, access, prefix }: NamespaceTabProps & { 
           remove.mutate(deleting, {
             onSuccess: () => {
               toast('success', `Object ${deleting} deleted`);
-              if (editing?.object === deleting) setEditing(null);
+              if (editing?.object === deleting) edit(null);
               closeDelete();
             },
           })

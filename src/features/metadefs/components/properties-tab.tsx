@@ -10,7 +10,7 @@ import { ConfirmDeleteDialog } from '@/features/metadefs/components/confirm-dele
 import type { NamespaceTabProps } from '@/features/metadefs/components/namespace-tab-props';
 import { PropertyEditor } from '@/features/metadefs/components/property-editor';
 import { PropertyTable } from '@/features/metadefs/components/property-table';
-import { RowActions } from '@/features/metadefs/components/row-actions';
+import { HELD_REASON, RowActions } from '@/features/metadefs/components/row-actions';
 
 /** Which property the editor is open on: a stored one, or a new one (no name). */
 type Editing = { name: string; property: Property } | { name: undefined };
@@ -26,6 +26,12 @@ export function PropertiesTab({ namespace, access, prefix }: NamespaceTabProps &
   const remove = useDeleteProperty(ns);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [deleting, setDeleting] = useState<string | undefined>(undefined);
+  const [editorDirty, setEditorDirty] = useState(false);
+  const held = editorDirty ? HELD_REASON : undefined;
+  const closeEditor = () => {
+    setEditing(null);
+    setEditorDirty(false);
+  };
 
   const actions = useCallback(
     (name: string, property: Property) => (
@@ -37,9 +43,10 @@ export function PropertiesTab({ namespace, access, prefix }: NamespaceTabProps &
           setDeleting(name);
         }}
         deleteDisabledReason={access.protectedReason}
+        editDisabledReason={held}
       />
     ),
-    [access.protectedReason, remove],
+    [access.protectedReason, remove, held],
   );
 
   if (properties.isPending) return <Spinner label="Loading properties" />;
@@ -67,7 +74,9 @@ export function PropertiesTab({ namespace, access, prefix }: NamespaceTabProps &
             await save.mutateAsync({ values, originalName: editing.name, original: editing.name === undefined ? undefined : editing.property });
             toast('success', editing.name === undefined ? `Property ${values.name.trim()} created` : `Property ${values.name.trim()} saved`);
           }}
-          onClose={() => setEditing(null)}
+          onClose={closeEditor}
+          onDirtyChange={setEditorDirty}
+          associations={namespace.resource_type_associations}
         />
       )}
       <PropertyTable caption="Properties" properties={properties.data} prefix={prefix} actions={access.canEdit ? actions : undefined} />
@@ -81,7 +90,7 @@ export function PropertiesTab({ namespace, access, prefix }: NamespaceTabProps &
           remove.mutate(deleting, {
             onSuccess: () => {
               toast('success', `Property ${deleting} deleted`);
-              if (editing?.name === deleting) setEditing(null);
+              if (editing?.name === deleting) closeEditor();
               closeDelete();
             },
           })

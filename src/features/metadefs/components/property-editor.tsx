@@ -5,11 +5,12 @@ import { useForm, useWatch, type Path } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { UnsavedChangesDialog } from '@/components/ui/unsaved-changes-dialog';
 import { useUnsavedChangesGuard } from '@/components/ui/use-unsaved-changes-guard';
-import type { Property } from '@/features/metadefs/api/metadef-schema';
+import type { Property, ResourceTypeAssociation } from '@/features/metadefs/api/metadef-schema';
 import { writeProblem } from '@/features/metadefs/api/metadef-write-errors';
 import {
   emptyPropertyValues,
   propertyFormSchema,
+  prefixWarning,
   propertyToForm,
   type PropertyFormValues,
 } from '@/features/metadefs/api/property-form-model';
@@ -27,10 +28,14 @@ interface PropertyEditorProps {
   /** Writes the property; a rejection is shown on the form. */
   save: (values: PropertyFormValues) => Promise<unknown>;
   onClose: () => void;
+  /** The namespace's resource-type associations: a name typed with one of their prefixes gets a warning. */
+  associations?: readonly ResourceTypeAssociation[] | undefined;
+  /** Told when the form gains or loses unsaved changes (the tab holds other editors back meanwhile). */
+  onDirtyChange?: ((dirty: boolean) => void) | undefined;
 }
 
 /** The property form (fields for the chosen type only) beside a preview of the image editor's input. */
-export function PropertyEditor({ heading, editing, otherNames, save, onClose }: PropertyEditorProps) {
+export function PropertyEditor({ heading, editing, otherNames, save, onClose, associations = [], onDirtyChange }: PropertyEditorProps) {
   const rules = useQuery(propertySchemaQuery()).data ?? FALLBACK_RULES;
   const resolver = useMemo(() => zodResolver(propertyFormSchema({ taken: otherNames, nameMax: rules.nameMax })), [otherNames, rules.nameMax]);
   const form = useForm<PropertyFormValues>({
@@ -38,7 +43,9 @@ export function PropertyEditor({ heading, editing, otherNames, save, onClose }: 
     defaultValues: editing ? propertyToForm(editing.name, editing.property) : emptyPropertyValues,
   });
   const values = useWatch({ control: form.control }) as PropertyFormValues;
-  const guard = useUnsavedChangesGuard(form.formState.isDirty && !form.formState.isSubmitSuccessful);
+  const dirty = form.formState.isDirty && !form.formState.isSubmitSuccessful;
+  const guard = useUnsavedChangesGuard(dirty);
+  useEffect(() => onDirtyChange?.(dirty), [dirty, onDirtyChange]);
   const sectionRef = useRef<HTMLElement>(null);
   // The editor opens above the table, maybe off-screen: bring it into view with focus in its first field.
   useEffect(() => {
@@ -62,7 +69,9 @@ export function PropertyEditor({ heading, editing, otherNames, save, onClose }: 
       <h3 className="text-sm font-semibold break-all">{heading}</h3>
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
         <div className="min-w-0 space-y-3">
-          <PropertyFields form={form} types={rules.types} type={values.type} renaming={editing !== undefined && values.name.trim() !== editing.name} originalName={editing?.name} />
+          <PropertyFields form={form} types={rules.types} type={values.type} renaming={editing !== undefined && values.name.trim() !== editing.name} originalName={editing?.name}
+            nameWarning={prefixWarning(values.name, associations)}
+          />
           {form.formState.errors.root?.server && (
             <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
               {form.formState.errors.root.server.message}

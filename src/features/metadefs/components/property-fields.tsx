@@ -10,12 +10,14 @@ interface PropertyFieldsProps {
   type: PropertyType;
   renaming: boolean;
   originalName: string | undefined;
+  /** A warning about the name that does not stop saving (a resource-type prefix typed in). */
+  nameWarning: string | undefined;
 }
 
 const ITEM_TYPES: readonly PropertyType[] = ['string', 'integer', 'number', 'boolean'];
 
 /** The property's fields, following Glance's property schema; the limits shown depend on the type. */
-export function PropertyFields({ form, types, type, renaming, originalName }: PropertyFieldsProps) {
+export function PropertyFields({ form, types, type, renaming, originalName, nameWarning }: PropertyFieldsProps) {
   const { register, formState } = form;
   const errors = formState.errors;
   const show = fieldsFor(type);
@@ -25,7 +27,10 @@ export function PropertyFields({ form, types, type, renaming, originalName }: Pr
         <Field
           label="Name"
           error={errors.name?.message}
-          hint={renaming ? `Renames "${originalName ?? ''}": images keep values under the old key until edited.` : 'The key, without any resource-type prefix.'}
+          hint={
+            nameWarning ??
+            (renaming ? `Renames "${originalName ?? ''}": images keep values under the old key until edited.` : 'The key, without any resource-type prefix.')
+          }
         >
           <input className={`${inputClass} font-mono`} autoComplete="off" {...register('name')} />
         </Field>
