@@ -77,6 +77,11 @@ describe('property form model: Glance JSON ↔ form, both ways', () => {
     });
   });
 
+  it('drops the array-only keys it kept when the property stops being an array', () => {
+    const property = { title: 'A', type: 'array', items: { type: 'string' }, minItems: 1, uniqueItems: true };
+    expect(formToProperty({ ...propertyToForm('a', property), type: 'string' }, property)).toEqual({ name: 'a', title: 'A', type: 'string' });
+  });
+
   it('trims name, title and description, and drops an empty description', () => {
     expect(formToProperty(values({ name: ' p ', title: ' P ', description: '  ' }))).toEqual({ name: 'p', title: 'P', type: 'string' });
   });

@@ -122,8 +122,10 @@ export function parseTyped(type: PropertyType, raw: string): { ok: true; value: 
 const typedList = (type: PropertyType, textValue: string) => lines(textValue).map((line) => parseTyped(type, line));
 const okValues = (parsed: ReturnType<typeof typedList>) => parsed.flatMap((entry) => (entry.ok ? [entry.value] : []));
 
-// Keys of a property the editor owns; anything else Glance stored (minItems, uniqueItems…) is kept as it was.
+// Keys of a property the editor owns; anything else Glance stored (minItems, uniqueItems…) is kept
+// as it was, the array-only ones only while the property stays an array.
 const OWNED = new Set(['name', 'title', 'description', 'type', 'enum', 'default', 'minimum', 'maximum', 'minLength', 'maxLength', 'pattern', 'readonly', 'operators', 'items']);
+const ARRAY_ONLY = new Set(['minItems', 'maxItems', 'uniqueItems', 'additionalItems']);
 
 /** Allowed values as Glance stores them: text (its model takes enum as strings; a number there is a 500), each in canonical form ("04" → "4"). */
 const asText = (type: PropertyType, textValue: string) => okValues(typedList(type, textValue)).map(text);
@@ -169,7 +171,9 @@ export function formToProperty(values: PropertyFormValues, original?: Property):
     body.items = items;
   }
   for (const [key, value] of Object.entries(original ?? {})) {
-    if (!OWNED.has(key) && value !== undefined && value !== null) body[key] = value;
+    if (OWNED.has(key) || value === undefined || value === null) continue;
+    if (ARRAY_ONLY.has(key) && values.type !== 'array') continue;
+    body[key] = value;
   }
   return body;
 }
