@@ -102,7 +102,7 @@ export function ObjectSection({ object, prefix, access, otherNames, editing, onE
       )}
       {access.canEdit && editing?.what === 'property' && (
         <PropertyEditor
-          key={editedProperty ?? '(new)'}
+          key={editedProperty === undefined ? 'new' : `edit:${editedProperty}`}
           heading={editedProperty === undefined ? `New property of ${object.name}` : `Edit property ${editedProperty} of ${object.name}`}
           editing={editedProperty === undefined ? undefined : { name: editedProperty, property: properties[editedProperty] ?? {} }}
           otherNames={Object.keys(properties).filter((name) => name !== editedProperty)}

@@ -66,7 +66,7 @@ export function PropertiesTab({ namespace, access, prefix }: NamespaceTabProps &
       )}
       {access.canEdit && editing && (
         <PropertyEditor
-          key={editing.name ?? '(new)'}
+          key={editing.name === undefined ? 'new' : `edit:${editing.name}`}
           heading={editing.name === undefined ? 'New property' : `Edit property ${editing.name}`}
           editing={editing.name === undefined ? undefined : editing}
           otherNames={names.filter((name) => name !== editing.name)}
