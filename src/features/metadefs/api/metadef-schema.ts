@@ -29,7 +29,7 @@ export const namespacePageSchema = z.looseObject({
 export type NamespacePage = z.infer<typeof namespacePageSchema>;
 
 /** A property definition: a JSON-schema fragment (title and type are required by Glance). */
-const propertySchema = z.looseObject({
+export const propertySchema = z.looseObject({
   title: z.string().nullish(),
   type: z.string().nullish(),
   description: z.string().nullish(),
@@ -58,13 +58,14 @@ const propertyMapSchema = z.record(z.string(), propertySchema);
 
 export const propertiesSchema = z.looseObject({ properties: propertyMapSchema.default({}) });
 
-const metadefObjectSchema = z.looseObject({
+export const metadefObjectSchema = z.looseObject({
   name: z.string(),
   description: z.string().nullish(),
   required: z.array(z.string()).nullish(),
   properties: propertyMapSchema.nullish(),
 });
 export const objectsSchema = z.looseObject({ objects: z.array(metadefObjectSchema) });
+export type MetadefObject = z.infer<typeof metadefObjectSchema>;
 
 const tagSchema = z.looseObject({ name: z.string(), created_at: z.string().nullish() });
 export const tagsSchema = z.looseObject({ tags: z.array(tagSchema) });

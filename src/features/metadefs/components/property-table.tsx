@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
 import { enumValues, formatValue, keyFor, limits, sortedProperties, typeLabel } from '@/features/metadefs/api/property-rules';
 import type { Property } from '@/features/metadefs/api/metadef-schema';
@@ -10,6 +10,8 @@ interface PropertyTableProps {
   prefix?: string | null | undefined;
   /** Names an object marks as required. */
   required?: readonly string[] | null | undefined;
+  /** Per-row controls (edit, delete) for those who may edit; no column without it. */
+  actions?: ((name: string, property: Property) => ReactNode) | undefined;
 }
 
 type PropertyRow = [name: string, property: Property];
@@ -95,9 +97,12 @@ function columns(prefix: string | null | undefined, required: readonly string[] 
 }
 
 /** Property definitions as a table: key, title and description, type, allowed values, limits. */
-export function PropertyTable({ caption, properties, prefix, required }: PropertyTableProps) {
+export function PropertyTable({ caption, properties, prefix, required, actions }: PropertyTableProps) {
   const rows = sortedProperties(properties);
-  const tableColumns = useMemo(() => columns(prefix, required), [prefix, required]);
+  const tableColumns = useMemo(() => {
+    const base = columns(prefix, required);
+    return actions ? [...base, { id: 'actions', header: 'Actions', headerHidden: true, width: 128, priority: 0, cell: ([name, property]: PropertyRow) => actions(name, property) }] : base;
+  }, [prefix, required, actions]);
   // Fixed column widths, so the tables of a namespace's objects line up under each other.
   return <DataTable caption={caption} rows={rows} rowKey={([name]) => name} columns={tableColumns} alignTop empty={<p className="text-sm text-slate-500 dark:text-slate-400">No properties.</p>} />;
 }
