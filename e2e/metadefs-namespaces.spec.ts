@@ -1,0 +1,216 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { glance, projectToken, revoke, type Token } from './support/api';
+import { uniqueName } from './support/stack';
+import { expectAccessible, signIn } from './support/ui';
+
+// Namespaces created, edited, imported, exported and deleted as admin against the real Glance;
+// every test makes its own namespaces and removes them (unprotecting first) at the end.
+
+const SHIPPED_FILE = '/usr/share/glance-common/metadefs/compute-libvirt-image.json';
+type Doc = Record<string, unknown>;
+
+let admin: Token;
+const created: string[] = [];
+
+test.beforeAll(async () => {
+  admin = await projectToken('admin', 'admin');
+});
+
+test.afterAll(async () => {
+  for (const name of created) {
+    const path = `/v2/metadefs/namespaces/${encodeURIComponent(name)}`;
+    await glance(admin, path, { method: 'PUT', json: { namespace: name, protected: false } });
+    const { status } = await glance(admin, path, { method: 'DELETE' });
+    expect([204, 404]).toContain(status);
+  }
+  await revoke(admin.token);
+});
+
+const nsPath = (name: string) => `/v2/metadefs/namespaces/${encodeURIComponent(name)}`;
+const read = async (name: string) => (await glance(admin, nsPath(name), { expect: 200 })).body as Doc;
+
+async function createByApi(name: string, extra: Doc = {}): Promise<Doc> {
+  created.push(name);
+  await glance(admin, '/v2/metadefs/namespaces', {
+    method: 'POST',
+    json: {
+      namespace: name,
+      display_name: 'E2E namespace',
+      description: 'Made by an e2e test',
+      visibility: 'public',
+      properties: { e2e_size: { title: 'Size', type: 'integer', minimum: 1, maximum: 9 } },
+      objects: [{ name: 'Thing', description: 'An object', required: ['e2e_colour'], properties: { e2e_colour: { title: 'Colour', type: 'string', enum: ['red', 'blue'] } } }],
+      tags: [{ name: 'beta' }, { name: 'alpha' }],
+      resource_type_associations: [{ name: 'OS::Glance::Image', prefix: 'e2e_' }],
+      ...extra,
+    },
+    expect: 201,
+  });
+  return read(name);
+}
+
+/** What a namespace holds besides its own fields, as the API returns it. */
+const contents = (ns: Doc) => ({
+  properties: ns.properties,
+  objects: ns.objects,
+  tags: ns.tags,
+  resource_type_associations: ns.resource_type_associations,
+});
+
+/** The detail the overview shows: one value per term of its description list. */
+async function overviewValue(page: Page, term: string) {
+  return (await page.locator('dl dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
+}
+
+test('an admin creates a namespace with the form; the overview shows what Glance stored; a taken name is refused on the field', async ({ page }) => {
+  const name = uniqueName('ns-form');
+  created.push(name);
+  await signIn(page, 'admin');
+  await page.goto('/metadefs');
+  await page.getByRole('link', { name: 'Create namespace' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'New namespace' })).toBeVisible();
+  const form = page.getByRole('form', { name: 'New namespace' });
+  await form.getByLabel('Namespace', { exact: true }).fill(name);
+  await form.getByLabel('Display name').fill('Made with the form');
+  await form.getByLabel('Description').fill('Two words\nand a line');
+  await form.getByLabel('Visibility').selectOption('public');
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Create namespace' }).click();
+
+  await expect(page).toHaveURL(`/metadefs/${encodeURIComponent(name)}`);
+  const stored = await read(name);
+  expect(stored).toMatchObject({ namespace: name, display_name: 'Made with the form', description: 'Two words\nand a line', visibility: 'public', protected: false });
+  await expect(page.getByRole('heading', { level: 1, name: String(stored.display_name) })).toBeVisible();
+  expect(await overviewValue(page, 'Namespace')).toBe(stored.namespace);
+  expect(await overviewValue(page, 'Display name')).toBe(stored.display_name);
+  expect(await overviewValue(page, 'Visibility')).toBe(stored.visibility);
+  expect(await overviewValue(page, 'Owner')).toBe(stored.owner);
+  expect(await overviewValue(page, 'Description')).toBe(stored.description);
+
+  // The same name again: Glance's 409 lands on the name field.
+  await page.goto('/new/metadef-namespace');
+  await form.getByLabel('Namespace', { exact: true }).fill(name);
+  await form.getByRole('button', { name: 'Create namespace' }).click();
+  await expect(form.getByText(`A namespace named "${name}" already exists`)).toBeVisible();
+  await expect(form.getByLabel('Namespace', { exact: true })).toHaveAttribute('aria-invalid', 'true');
+});
+
+test("an admin imports one of Glance's own files under a new name; a broken document names its fields", async ({ page }) => {
+  const file = JSON.parse(readFileSync(SHIPPED_FILE, 'utf8')) as Doc;
+  const name = uniqueName('ns-import');
+  created.push(name);
+  await signIn(page, 'admin');
+  await page.goto('/new/metadef-namespace');
+  await page.getByLabel('Import a JSON document').check();
+  const form = page.getByRole('form', { name: 'Import a namespace' });
+
+  await form.getByLabel('Namespace JSON').fill(JSON.stringify({ namespace: 'x', visibility: 'shared', properties: { p: { type: 'text' } } }));
+  const problems = form.getByRole('list', { name: 'Problems in the document' }).getByRole('listitem');
+  await expect(problems).toHaveText([
+    'visibility: must be one of public, private (it is shared)',
+    'properties.p.title: is required',
+    'properties.p.type: must be one of array, boolean, integer, number, object, string, null (it is text)',
+  ]);
+  await expect(form.getByRole('button', { name: 'Import namespace' })).toBeDisabled();
+
+  await form.getByLabel('JSON file').setInputFiles(SHIPPED_FILE);
+  await form.getByLabel('Import under the name').fill(name);
+  const properties = Object.keys(file.properties as Doc).length;
+  const objects = (file.objects as unknown[] | undefined)?.length ?? 0;
+  await expect(form.getByRole('status')).toContainText(`Ready to import ${name}: ${properties} properties, ${objects} object`);
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Import namespace' }).click();
+
+  await expect(page).toHaveURL(`/metadefs/${encodeURIComponent(name)}`);
+  const stored = await read(name);
+  expect(Object.keys(stored.properties as Doc)).toHaveLength(properties);
+  expect((stored.objects as unknown[] | undefined)?.length ?? 0).toBe(objects);
+  expect(stored.properties).toEqual(file.properties);
+  expect(stored.display_name).toBe(file.display_name);
+});
+
+test('an admin edits display name, description and protection in the overview; nothing else is lost', async ({ page }) => {
+  const name = uniqueName('ns-edit');
+  const before = await createByApi(name);
+  await signIn(page, 'admin');
+  await page.goto(`/metadefs/${encodeURIComponent(name)}`);
+  await page.getByRole('button', { name: 'Edit namespace' }).click();
+  const form = page.getByRole('form', { name: 'Edit namespace' });
+  await expect(form.getByLabel('Namespace', { exact: true })).toHaveValue(name);
+  await form.getByLabel('Display name').fill('Edited title');
+  await form.getByLabel('Description').fill('Edited description');
+  await form.getByLabel(/Protected \(nothing in it/).check();
+  await expectAccessible(page);
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Edit namespace' })).toBeVisible();
+
+  const after = await read(name);
+  expect(after).toMatchObject({ namespace: name, display_name: 'Edited title', description: 'Edited description', protected: true, visibility: before.visibility, owner: before.owner });
+  expect(contents(after)).toEqual(contents(before));
+  expect(await overviewValue(page, 'Display name')).toBe(after.display_name);
+  expect(await overviewValue(page, 'Protected')).toBe('protected');
+});
+
+test('the JSON tab downloads a document equal to the API read without server fields', async ({ page }) => {
+  const name = uniqueName('ns-export');
+  await createByApi(name);
+  const api = await read(name);
+  await signIn(page, 'admin');
+  await page.goto(`/metadefs/${encodeURIComponent(name)}/json`);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download JSON' }).click();
+  const file = await download;
+  const path = await file.path();
+  const exported = JSON.parse(readFileSync(path, 'utf8')) as Doc;
+
+  // The API read, without what Glance sets, element by element; tags in any order.
+  const strip = (value: unknown) => {
+    const copy = { ...(value as Doc) };
+    for (const key of ['created_at', 'updated_at', 'self', 'schema', 'owner']) delete copy[key];
+    return copy;
+  };
+  const byName = (a: unknown, b: unknown) => String((a as Doc).name).localeCompare(String((b as Doc).name));
+  const expected = strip(api);
+  expected.objects = (api.objects as unknown[]).map(strip);
+  expected.resource_type_associations = (api.resource_type_associations as unknown[]).map(strip);
+  expected.tags = [...(api.tags as unknown[])].sort(byName);
+  expect({ ...exported, tags: [...(exported.tags as unknown[])].sort(byName) }).toEqual(expected);
+  expect(exported).not.toHaveProperty('owner');
+  await expect(page.getByRole('region', { name: 'JSON' }).getByLabel('Namespace JSON')).toContainText(`"namespace": "${name}"`);
+});
+
+test('deleting a protected namespace explains the rule and, accepted, unprotects and deletes it', async ({ page }) => {
+  const name = uniqueName('ns-delete');
+  await createByApi(name, { protected: true });
+  await signIn(page, 'admin');
+  await page.goto(`/metadefs/${encodeURIComponent(name)}`);
+  await page.getByRole('button', { name: 'Delete namespace' }).click();
+  const dialog = page.getByRole('dialog', { name: `${name} is protected` });
+  await expect(dialog).toContainText('Glance does not delete a protected namespace: protection has to be turned off first.');
+  await expectAccessible(page);
+  await dialog.getByRole('button', { name: 'Unprotect and delete' }).click();
+  await expect(page).toHaveURL('/metadefs');
+  const { status } = await glance(admin, nsPath(name));
+  expect(status).toBe(404);
+});
+
+test('a member sees the list and a namespace without create, edit or delete controls', async ({ page }) => {
+  const name = uniqueName('ns-member');
+  const ns = await createByApi(name);
+  await signIn(page, 'alice');
+  await page.goto('/metadefs');
+  await expect(page.getByRole('table', { name: 'Namespaces' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Create namespace' })).toHaveCount(0);
+  await page.goto(`/metadefs/${encodeURIComponent(name)}`);
+  await expect(page.getByRole('heading', { level: 1, name: String(ns.display_name) })).toBeVisible();
+  expect(await overviewValue(page, 'Description')).toBe(ns.description);
+  await expect(page.getByRole('button', { name: 'Edit namespace' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete namespace' })).toHaveCount(0);
+  await page.goto(`/metadefs/${encodeURIComponent(name)}/json`);
+  await expect(page.getByRole('button', { name: 'Download JSON' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'import it' })).toHaveCount(0);
+  await page.goto('/new/metadef-namespace');
+  await expect(page.getByText('Only cloud administrators can change metadata definitions')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'New namespace' })).toHaveCount(0);
+});
