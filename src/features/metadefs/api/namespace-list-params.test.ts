@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namespaceListParams, nextNamespaceSort, toNamespaceQuery } from '@/features/metadefs/api/namespace-list-params';
+import { NAMESPACE_SORT_OPTIONS, namespaceListParams, nextNamespaceSort, parseNamespaceSort, sortValue, toNamespaceQuery } from '@/features/metadefs/api/namespace-list-params';
 import { nextPage } from '@/lib/marker-paging';
 
 const DEFAULT_NAMESPACE_LIST = namespaceListParams.defaults;
@@ -64,5 +64,11 @@ describe('namespace sort', () => {
     [{ key: 'updated_at', dir: 'desc' }, 'namespace', { key: 'namespace', dir: 'asc' }],
   ] as const)('from %o, a click on %s gives %o', (current, key, next) => {
     expect(nextNamespaceSort(current, key)).toEqual(next);
+  });
+});
+
+describe('the sort select', () => {
+  it.each(NAMESPACE_SORT_OPTIONS.map((option) => option.value))('%s reads back as itself', (value) => {
+    expect(sortValue(parseNamespaceSort(value))).toBe(value);
   });
 });

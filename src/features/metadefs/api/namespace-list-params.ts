@@ -21,6 +21,18 @@ export function parseNamespaceSort(text: string): NamespaceSort {
   return known && (dir === 'asc' || dir === 'desc') ? { key: known, dir } : DEFAULT_NAMESPACE_SORT;
 }
 
+/** The sorts offered by the list's "Sort by" select, as `key:dir` values. */
+export const NAMESPACE_SORT_OPTIONS = [
+  { value: 'namespace:asc', label: 'Namespace (A to Z)' },
+  { value: 'namespace:desc', label: 'Namespace (Z to A)' },
+  { value: 'created_at:desc', label: 'Newest first' },
+  { value: 'created_at:asc', label: 'Oldest first' },
+  { value: 'updated_at:desc', label: 'Recently updated' },
+  { value: 'updated_at:asc', label: 'Least recently updated' },
+] as const;
+export type NamespaceSortValue = (typeof NAMESPACE_SORT_OPTIONS)[number]['value'];
+export const sortValue = (sort: NamespaceSort) => `${sort.key}:${sort.dir}` as NamespaceSortValue;
+
 /** Clicking a header: the same key flips its direction; a new key starts ascending for names, newest first for dates. */
 export function nextNamespaceSort(current: NamespaceSort, key: NamespaceSortKey): NamespaceSort {
   if (current.key === key) return { key, dir: current.dir === 'asc' ? 'desc' : 'asc' };
@@ -34,7 +46,7 @@ export const namespaceListParams = defineListParams({
     sort: z
       .codec(z.string(), z.object({ key: z.enum(NAMESPACE_SORT_KEYS), dir: z.enum(['asc', 'desc']) }), {
         decode: parseNamespaceSort,
-        encode: (sort) => `${sort.key}:${sort.dir}`,
+        encode: sortValue,
       })
       .catch(DEFAULT_NAMESPACE_SORT),
   }),

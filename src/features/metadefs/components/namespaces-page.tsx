@@ -16,9 +16,12 @@ import type { Namespace, NamespacePage } from '@/features/metadefs/api/metadef-s
 import { metadefQueries } from '@/features/metadefs/api/metadef-queries';
 import {
   NAMESPACE_SORT_KEYS,
+  NAMESPACE_SORT_OPTIONS,
   VISIBILITIES,
   namespaceListParams,
   nextNamespaceSort,
+  parseNamespaceSort,
+  sortValue,
   toNamespaceQuery,
   type NamespaceListState,
 } from '@/features/metadefs/api/namespace-list-params';
@@ -158,6 +161,13 @@ export function NamespacesPage() {
           onChange={(resourceType) => change({ resourceType })}
         />
         <SelectField label="Visibility" className="w-40" value={state.visibility} options={VISIBILITIES} anyLabel="Any" onChange={(visibility) => change({ visibility })} />
+        <SelectField
+          label="Sort by"
+          className="w-52"
+          value={sortValue(state.sort)}
+          options={NAMESPACE_SORT_OPTIONS}
+          onChange={(value) => change({ sort: parseNamespaceSort(value) })}
+        />
         {controller.hasFilters && (
           <Button size="sm" variant="ghost" onClick={controller.clearFilters}>
             Clear filters
