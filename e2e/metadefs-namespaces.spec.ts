@@ -87,7 +87,8 @@ test('an admin creates a namespace with the form; the overview shows what Glance
   expect(await overviewValue(page, 'Namespace')).toBe(stored.namespace);
   expect(await overviewValue(page, 'Display name')).toBe(stored.display_name);
   expect(await overviewValue(page, 'Visibility')).toBe(stored.visibility);
-  expect(await overviewValue(page, 'Owner')).toBe(stored.owner);
+  // The admin project's namespace: its name (from Keystone), then its ID.
+  expect(await overviewValue(page, 'Owner')).toBe(`admin ${String(stored.owner)}`);
   expect(await overviewValue(page, 'Description')).toBe(stored.description);
 
   // The same name again: Glance's 409 lands on the name field.

@@ -9,6 +9,7 @@ import { toast } from '@/components/ui/toast';
 import { UnsavedChangesDialog } from '@/components/ui/unsaved-changes-dialog';
 import { useUnsavedChangesGuard } from '@/components/ui/use-unsaved-changes-guard';
 import { paths } from '@/config/paths';
+import { projectNamesQuery } from '@/features/auth';
 import { metadefSchemaQueries } from '@/features/metadefs/api/metadef-schema-queries';
 import type { Namespace } from '@/features/metadefs/api/metadef-schema';
 import { namespaceFormSchema, namespaceWriteProblem, type NamespaceFormValues } from '@/features/metadefs/api/namespace-form-model';
@@ -18,6 +19,7 @@ import { NamespaceDelete } from '@/features/metadefs/components/namespace-delete
 import { NamespaceFormFields } from '@/features/metadefs/components/namespace-form-fields';
 import type { NamespaceTabProps } from '@/features/metadefs/components/namespace-tab-props';
 import { formatAbsolute } from '@/lib/format';
+import { usePermissions, useSession } from '@/lib/session';
 
 /** Edits the namespace's own fields with one PUT that carries all of them; a new name moves to its URL. */
 function OverviewEditForm({ namespace, onDone }: { namespace: Namespace; onDone: () => void }) {
@@ -79,6 +81,9 @@ function OverviewEditForm({ namespace, onDone }: { namespace: Namespace; onDone:
 /** What the namespace is: visibility, protection, owner, dates and description; admins edit and delete it here. */
 export function NamespaceOverviewTab({ namespace: ns, access }: NamespaceTabProps) {
   const [editing, setEditing] = useState(false);
+  const { isAdmin } = usePermissions();
+  const owners = useQuery(projectNamesQuery(useSession().user.id, isAdmin));
+  const ownerName = ns.owner ? owners.data?.get(ns.owner) : undefined;
   const stopEditing = useCallback(() => setEditing(false), []);
   if (editing && access.canEdit) return <OverviewEditForm key={ns.namespace} namespace={ns} onDone={stopEditing} />;
   return (
@@ -93,7 +98,10 @@ export function NamespaceOverviewTab({ namespace: ns, access }: NamespaceTabProp
         <dt className="text-slate-500 dark:text-slate-400">Protected</dt>
         <dd>{ns.protected ? <Badge tone="warn">protected</Badge> : 'no'}</dd>
         <dt className="text-slate-500 dark:text-slate-400">Owner</dt>
-        <dd className="font-mono break-all">{ns.owner || '—'}</dd>
+        <dd className="break-all">
+          {ownerName && `${ownerName} `}
+          <span className="font-mono text-xs">{ns.owner || '—'}</span>
+        </dd>
         <dt className="text-slate-500 dark:text-slate-400">Created</dt>
         <dd>{ns.created_at ? formatAbsolute(ns.created_at) : '—'}</dd>
         <dt className="text-slate-500 dark:text-slate-400">Updated</dt>
