@@ -60,10 +60,8 @@ const contents = (ns: Doc) => ({
   resource_type_associations: ns.resource_type_associations,
 });
 
-/** The detail the overview shows: one value per term of its description list. */
-async function overviewValue(page: Page, term: string) {
-  return (await page.locator('dl dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]').innerText()).trim();
-}
+/** The detail the overview shows: the value of one term of its description list. */
+const overviewValue = (page: Page, term: string) => page.locator('dl dt', { hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
 
 test('an admin creates a namespace with the form; the overview shows what Glance stored; a taken name is refused on the field', async ({ page }) => {
   const name = uniqueName('ns-form');
@@ -84,12 +82,12 @@ test('an admin creates a namespace with the form; the overview shows what Glance
   const stored = await read(name);
   expect(stored).toMatchObject({ namespace: name, display_name: 'Made with the form', description: 'Two words\nand a line', visibility: 'public', protected: false });
   await expect(page.getByRole('heading', { level: 1, name: String(stored.display_name) })).toBeVisible();
-  expect(await overviewValue(page, 'Namespace')).toBe(stored.namespace);
-  expect(await overviewValue(page, 'Display name')).toBe(stored.display_name);
-  expect(await overviewValue(page, 'Visibility')).toBe(stored.visibility);
+  await expect(overviewValue(page, 'Namespace')).toHaveText(String(stored.namespace));
+  await expect(overviewValue(page, 'Display name')).toHaveText(String(stored.display_name));
+  await expect(overviewValue(page, 'Visibility')).toHaveText(String(stored.visibility));
   // The admin project's namespace: its name (from Keystone), then its ID.
-  expect(await overviewValue(page, 'Owner')).toBe(`admin ${String(stored.owner)}`);
-  expect(await overviewValue(page, 'Description')).toBe(stored.description);
+  await expect(overviewValue(page, 'Owner')).toHaveText(`admin ${String(stored.owner)}`);
+  await expect(overviewValue(page, 'Description')).toHaveText(String(stored.description));
 
   // The same name again: Glance's 409 lands on the name field.
   await page.goto('/new/metadef-namespace');
@@ -153,8 +151,8 @@ test('an admin edits display name, description and protection in the overview; n
   const after = await read(name);
   expect(after).toMatchObject({ namespace: name, display_name: 'Edited title', description: 'Edited description', protected: true, visibility: before.visibility, owner: before.owner });
   expect(contents(after)).toEqual(contents(before));
-  expect(await overviewValue(page, 'Display name')).toBe(after.display_name);
-  expect(await overviewValue(page, 'Protected')).toBe('protected');
+  await expect(overviewValue(page, 'Display name')).toHaveText(String(after.display_name));
+  await expect(overviewValue(page, 'Protected')).toHaveText('protected');
 });
 
 test('renaming in the overview moves the namespace, with its contents, to its new address', async ({ page }) => {
@@ -171,7 +169,7 @@ test('renaming in the overview moves the namespace, with its contents, to its ne
 
   await expect(page).toHaveURL(`/metadefs/${encodeURIComponent(renamed)}`);
   await expect(page.getByRole('button', { name: 'Edit namespace' })).toBeVisible();
-  expect(await overviewValue(page, 'Namespace')).toBe(renamed);
+  await expect(overviewValue(page, 'Namespace')).toHaveText(renamed);
   expect((await glance(admin, nsPath(name))).status).toBe(404);
   const after = await read(renamed);
   expect(after).toMatchObject({ display_name: before.display_name, description: before.description, visibility: before.visibility, protected: before.protected });
@@ -262,7 +260,7 @@ test('a member sees the list and a namespace without create, edit or delete cont
   await expect(page.getByRole('link', { name: 'Create namespace' })).toHaveCount(0);
   await page.goto(`/metadefs/${encodeURIComponent(name)}`);
   await expect(page.getByRole('heading', { level: 1, name: String(ns.display_name) })).toBeVisible();
-  expect(await overviewValue(page, 'Description')).toBe(ns.description);
+  await expect(overviewValue(page, 'Description')).toHaveText(String(ns.description));
   await expect(page.getByRole('button', { name: 'Edit namespace' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: 'Delete namespace' })).toHaveCount(0);
   await page.goto(`/metadefs/${encodeURIComponent(name)}/json`);
