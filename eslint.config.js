@@ -14,7 +14,7 @@ const FEATURE_DEPS = {
   auth: [],
   images: ['auth', 'members', 'metadefs', 'tasks', 'transfers'],
   members: ['auth'],
-  metadefs: [],
+  metadefs: ['auth'],
   'service-info': [],
   tasks: [],
   transfers: [],

@@ -8,7 +8,7 @@ import type { ComponentType } from 'react';
 import { LoginPage } from '@/features/auth';
 import { loadImageDetailPage, loadImagesPage } from '@/features/images/pages';
 import { loadSharedWithMePage } from '@/features/members/pages';
-import { loadNamespacePage, loadNamespacesPage } from '@/features/metadefs/pages';
+import { loadNamespaceCreatePage, loadNamespacePage, loadNamespacesPage } from '@/features/metadefs/pages';
 import { loadTasksPage } from '@/features/tasks/pages';
 import { useSessionState } from '@/lib/session';
 import { Spinner } from '@/components/ui/states';
@@ -46,6 +46,7 @@ export function createRouter() {
                   { path: paths.sharedWithMe, lazy: lazyPage(loadSharedWithMePage) },
                   { path: paths.metadefs, lazy: lazyPage(loadNamespacesPage) },
                   { path: paths.metadefNamespacePattern, lazy: lazyPage(loadNamespacePage) },
+                  { path: paths.metadefCreate, lazy: lazyPage(loadNamespaceCreatePage) },
                   { path: paths.tasks, lazy: lazyPage(loadTasksPage) },
                   { path: '*', element: <NotFound /> },
                 ],

@@ -74,7 +74,12 @@ vi.mock('@/lib/glance', () => ({
 }));
 
 let isAdmin = false;
-vi.mock('@/lib/session', () => ({ usePermissions: () => ({ isAdmin, canWrite: true, readOnly: false }) }));
+// The list and overview look owners up by project name (the auth feature, which needs the real module's schemas).
+vi.mock('@/lib/session', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/lib/session')>()),
+  usePermissions: () => ({ isAdmin, canWrite: true, readOnly: false }),
+  useSession: () => ({ user: { id: 'u1' }, project: { id: 'p1' } }),
+}));
 
 afterEach(cleanup);
 beforeEach(() => {

@@ -1,4 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
 import { glancePages } from '@/components/list/glance-pages';
 import { ListView } from '@/components/list/list-view';
 import { useListController } from '@/components/list/use-list-controller';
@@ -9,9 +11,23 @@ import { SelectField } from '@/components/ui/select-field';
 import { Badge } from '@/components/ui/states';
 import { Truncated, TruncatedLink } from '@/components/ui/truncated';
 import { paths } from '@/config/paths';
+import { projectNamesQuery } from '@/features/auth';
 import type { Namespace, NamespacePage } from '@/features/metadefs/api/metadef-schema';
 import { metadefQueries } from '@/features/metadefs/api/metadef-queries';
-import { VISIBILITIES, namespaceListParams, toNamespaceQuery, type NamespaceListState } from '@/features/metadefs/api/namespace-list-params';
+import {
+  NAMESPACE_SORT_KEYS,
+  NAMESPACE_SORT_OPTIONS,
+  VISIBILITIES,
+  namespaceListParams,
+  nextNamespaceSort,
+  parseNamespaceSort,
+  sortValue,
+  toNamespaceQuery,
+  type NamespaceListState,
+} from '@/features/metadefs/api/namespace-list-params';
+import { useMetadefAccess } from '@/features/metadefs/components/use-metadef-access';
+import { formatAbsolute, formatRelative } from '@/lib/format';
+import { usePermissions, useSession } from '@/lib/session';
 
 function Associations({ namespace }: { namespace: Namespace }) {
   const associations = namespace.resource_type_associations ?? [];
@@ -32,13 +48,28 @@ function Associations({ namespace }: { namespace: Namespace }) {
   );
 }
 
-const columns: DataColumn<Namespace>[] = [
-  primaryColumn('namespace', 'Namespace', (namespace) => (
-    <>
-      <TruncatedLink to={paths.metadefNamespace(namespace.namespace)} text={namespace.display_name || namespace.namespace} />
-      <Truncated text={namespace.namespace} className="font-mono text-xs text-slate-500 dark:text-slate-400" />
-    </>
-  )),
+function Time({ value }: { value: string | null | undefined }) {
+  if (!value) return <span className="text-xs text-slate-500 dark:text-slate-400">—</span>;
+  return (
+    <time dateTime={value} title={formatAbsolute(value)} className="text-xs">
+      {formatRelative(value)}
+    </time>
+  );
+}
+
+/** The table's columns; owners show as project names where this user may look them up. */
+const namespaceColumns = (ownerName: (id: string) => string): DataColumn<Namespace>[] => [
+  primaryColumn(
+    'namespace',
+    'Namespace',
+    (namespace) => (
+      <>
+        <TruncatedLink to={paths.metadefNamespace(namespace.namespace)} text={namespace.display_name || namespace.namespace} />
+        <Truncated text={namespace.namespace} className="font-mono text-xs text-slate-500 dark:text-slate-400" />
+      </>
+    ),
+    'namespace',
+  ),
   {
     id: 'description',
     header: 'Description',
@@ -64,6 +95,15 @@ const columns: DataColumn<Namespace>[] = [
       </span>
     ),
   },
+  {
+    id: 'owner',
+    header: 'Owner',
+    width: 140,
+    priority: 3,
+    cell: (namespace) => (namespace.owner ? <Truncated text={ownerName(namespace.owner)} className="text-xs" /> : <Time value={undefined} />),
+  },
+  { id: 'created', header: 'Created', sortKey: 'created_at', width: 110, priority: 5, cell: (namespace) => <Time value={namespace.created_at} /> },
+  { id: 'updated', header: 'Updated', sortKey: 'updated_at', width: 110, priority: 4, cell: (namespace) => <Time value={namespace.updated_at} /> },
 ];
 
 const listOptions = {
@@ -74,16 +114,41 @@ const listOptions = {
   markerLostStatus: 404,
 };
 
-/** Metadefs namespaces, filtered by resource type and visibility, paged by name. */
+/** Metadefs namespaces, filtered by resource type and visibility, sorted by name or date, paged by marker. */
 export function NamespacesPage() {
   const controller = useListController(listOptions);
   const { state, change } = controller;
   const types = useQuery(metadefQueries.resourceTypes());
   const typeOptions = types.data ?? [];
+  const { canEdit } = useMetadefAccess(undefined);
+  const { isAdmin } = usePermissions();
+  const owners = useQuery(projectNamesQuery(useSession().user.id, isAdmin));
+  const columns = useMemo(() => namespaceColumns((id) => owners.data?.get(id) ?? id), [owners.data]);
+  const sort = useMemo(
+    () => ({
+      terms: [state.sort],
+      onSort: (key: string) => {
+        const known = NAMESPACE_SORT_KEYS.find((candidate) => candidate === key);
+        if (known) change({ sort: nextNamespaceSort(state.sort, known) });
+      },
+    }),
+    [state.sort, change],
+  );
 
   return (
     <>
-      <PageHeader title="Metadata definitions">Namespaces of properties, objects and tags that describe images, flavors, volumes and servers.</PageHeader>
+      <PageHeader
+        title="Metadata definitions"
+        actions={
+          canEdit ? (
+            <Link to={paths.metadefCreate} className="inline-flex items-center rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800">
+              Create namespace
+            </Link>
+          ) : undefined
+        }
+      >
+        Namespaces of properties, objects and tags that describe images, flavors, volumes and servers.
+      </PageHeader>
 
       <section aria-label="Filters" className="mb-3 flex flex-wrap items-end gap-3">
         <SelectField
@@ -96,6 +161,13 @@ export function NamespacesPage() {
           onChange={(resourceType) => change({ resourceType })}
         />
         <SelectField label="Visibility" className="w-40" value={state.visibility} options={VISIBILITIES} anyLabel="Any" onChange={(visibility) => change({ visibility })} />
+        <SelectField
+          label="Sort by"
+          className="w-52"
+          value={sortValue(state.sort)}
+          options={NAMESPACE_SORT_OPTIONS}
+          onChange={(value) => change({ sort: parseNamespaceSort(value) })}
+        />
         {controller.hasFilters && (
           <Button size="sm" variant="ghost" onClick={controller.clearFilters}>
             Clear filters
@@ -112,7 +184,7 @@ export function NamespacesPage() {
           detail: filtered ? 'No namespace matches these filters: clear them to see every namespace.' : 'This cloud has no metadata definitions your project can see.',
         })}
       >
-        {(rows) => <DataTable caption="Namespaces" rows={rows} rowKey={(namespace) => namespace.namespace} columns={columns} alignTop />}
+        {(rows) => <DataTable caption="Namespaces" rows={rows} rowKey={(namespace) => namespace.namespace} columns={columns} sort={sort} alignTop />}
       </ListView>
     </>
   );
