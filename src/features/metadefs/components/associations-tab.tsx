@@ -4,13 +4,13 @@ import { useId, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '@/components/ui/button';
 import { DataTable, type DataColumn } from '@/components/ui/data-table';
-import { Dialog } from '@/components/ui/dialog';
 import { Field, inputClass } from '@/components/ui/field';
 import { toast } from '@/components/ui/toast';
 import { Truncated } from '@/components/ui/truncated';
 import { associationFormSchema, useAddAssociation, useRemoveAssociation } from '@/features/metadefs/api/association-api';
 import { metadefQueries } from '@/features/metadefs/api/metadef-queries';
 import type { ResourceTypeAssociation } from '@/features/metadefs/api/metadef-schema';
+import { ConfirmDeleteDialog } from '@/features/metadefs/components/confirm-delete-dialog';
 import type { NamespaceTabProps } from '@/features/metadefs/components/namespace-tab-props';
 import { describeError, isApiError } from '@/lib/api-error';
 
@@ -80,36 +80,25 @@ function RemoveAssociationDialog({ namespace, resourceType, onClose }: { namespa
     remove.reset();
     onClose();
   };
-  const run = () =>
-    remove.mutateAsync(resourceType ?? '').then(
-      () => {
-        toast('success', `${namespace} no longer applies to ${resourceType ?? ''}`);
-        close();
-      },
-      () => undefined,
-    );
-  const failure = remove.error ? describeError(remove.error) : undefined;
   return (
-    <Dialog
-      open={resourceType !== null}
-      title={`Remove the association with ${resourceType ?? ''}?`}
+    <ConfirmDeleteDialog
+      verb="Remove"
+      target={resourceType === null ? undefined : `the association with ${resourceType}`}
+      busy={remove.isPending}
+      error={remove.error}
       onClose={close}
-      footer={
-        <>
-          <Button onClick={close}>Cancel</Button>
-          <Button variant="danger" busy={remove.isPending} onClick={() => void run()}>
-            Remove
-          </Button>
-        </>
+      onConfirm={() =>
+        resourceType !== null &&
+        remove.mutate(resourceType, {
+          onSuccess: () => {
+            toast('success', `${namespace} no longer applies to ${resourceType}`);
+            close();
+          },
+        })
       }
     >
-      <p>The namespace’s properties are no longer offered for {resourceType}. Values already set on resources stay.</p>
-      {failure && (
-        <p role="alert" className="text-red-700 dark:text-red-400">
-          {failure.title}. {failure.detail}
-        </p>
-      )}
-    </Dialog>
+      The namespace’s properties are no longer offered for {resourceType}. Values already set on resources stay.
+    </ConfirmDeleteDialog>
   );
 }
 

@@ -11,21 +11,23 @@ interface ConfirmDeleteDialogProps {
   error: unknown;
   onConfirm: () => void;
   onClose: () => void;
+  /** The action's word, in the title and on the button. */
+  verb?: 'Delete' | 'Remove';
 }
 
 /** Asks before a delete, and shows Glance's refusal in place when it comes. */
-export function ConfirmDeleteDialog({ target, children, busy, error, onConfirm, onClose }: ConfirmDeleteDialogProps) {
+export function ConfirmDeleteDialog({ target, children, busy, error, onConfirm, onClose, verb = 'Delete' }: ConfirmDeleteDialogProps) {
   const problem = error ? describeError(error) : undefined;
   return (
     <Dialog
       open={target !== undefined}
-      title={`Delete ${target ?? ''}?`}
+      title={`${verb} ${target ?? ''}?`}
       onClose={onClose}
       footer={
         <>
           <Button onClick={onClose}>Cancel</Button>
           <Button variant="danger" busy={busy} onClick={onConfirm}>
-            Delete
+            {verb}
           </Button>
         </>
       }

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
-import { Button } from '@/components/ui/button';
+import { FormFooter } from '@/components/ui/form-footer';
 import { toast } from '@/components/ui/toast';
 import { UnsavedChangesDialog } from '@/components/ui/unsaved-changes-dialog';
 import { useUnsavedChangesGuard } from '@/components/ui/use-unsaved-changes-guard';
@@ -42,17 +42,7 @@ export function NamespaceCreateForm({ schema }: { schema: SchemaNode | undefined
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="space-y-3" aria-label="New namespace">
       <NamespaceFormFields form={form} nameHint="Unique in the cloud; e.g. OS::Example or my-company:hardware. Up to 80 characters." />
-      {problem && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {problem}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" busy={create.isPending}>
-          Create namespace
-        </Button>
-        <Button onClick={() => void navigate(paths.metadefs)}>Cancel</Button>
-      </div>
+      <FormFooter problem={problem} submitLabel="Create namespace" busy={create.isPending} onCancel={() => void navigate(paths.metadefs)} />
       <UnsavedChangesDialog guard={guard}>The new namespace has not been created yet.</UnsavedChangesDialog>
     </form>
   );

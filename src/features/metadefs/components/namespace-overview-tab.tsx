@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import { Button } from '@/components/ui/button';
+import { FormFooter } from '@/components/ui/form-footer';
 import { Badge } from '@/components/ui/states';
 import { toast } from '@/components/ui/toast';
 import { UnsavedChangesDialog } from '@/components/ui/unsaved-changes-dialog';
@@ -60,19 +61,7 @@ function OverviewEditForm({ namespace, onDone }: { namespace: Namespace; onDone:
   return (
     <form onSubmit={(event) => void submit(event)} noValidate className="space-y-3" aria-label="Edit namespace">
       <NamespaceFormFields form={form} nameHint="Renaming moves the namespace to a new address; its properties, objects and tags stay with it." />
-      {problem && (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {problem}
-        </p>
-      )}
-      <div className="flex gap-2">
-        <Button type="submit" variant="primary" busy={update.isPending} disabled={!form.formState.isDirty}>
-          Save
-        </Button>
-        <Button onClick={onDone} disabled={update.isPending}>
-          Cancel
-        </Button>
-      </div>
+      <FormFooter problem={problem} submitLabel="Save" busy={update.isPending} submitDisabled={!form.formState.isDirty} onCancel={onDone} cancelDisabled={update.isPending} />
       <UnsavedChangesDialog guard={guard}>Your changes to this namespace are not saved.</UnsavedChangesDialog>
     </form>
   );

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { useForm } from 'react-hook-form';
-import { Button } from '@/components/ui/button';
+import { FormFooter } from '@/components/ui/form-footer';
 import { Field, inputClass } from '@/components/ui/field';
 import { UnsavedChangesDialog } from '@/components/ui/unsaved-changes-dialog';
 import { useUnsavedChangesGuard } from '@/components/ui/use-unsaved-changes-guard';
@@ -69,17 +69,7 @@ export function ObjectEditor({ heading, editing, otherNames, save, onClose, onDi
         ) : (
           <p className="text-xs text-slate-500 dark:text-slate-400">Add properties to the object to mark some as required.</p>
         )}
-        {errors.root?.server && (
-          <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-            {errors.root.server.message}
-          </p>
-        )}
-        <div className="flex gap-2">
-          <Button type="submit" variant="primary" busy={form.formState.isSubmitting}>
-            {editing ? 'Save object' : 'Create object'}
-          </Button>
-          <Button onClick={onClose}>Cancel</Button>
-        </div>
+        <FormFooter problem={errors.root?.server?.message} submitLabel={editing ? 'Save object' : 'Create object'} busy={form.formState.isSubmitting} onCancel={onClose} />
       </form>
       <UnsavedChangesDialog guard={guard}>This object is not saved.</UnsavedChangesDialog>
     </section>

@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef } from 'react';
 import { useForm, useWatch, type Path } from 'react-hook-form';
-import { Button } from '@/components/ui/button';
+import { FormFooter } from '@/components/ui/form-footer';
 import { UnsavedChangesDialog } from '@/components/ui/unsaved-changes-dialog';
 import { useUnsavedChangesGuard } from '@/components/ui/use-unsaved-changes-guard';
 import type { Property, ResourceTypeAssociation } from '@/features/metadefs/api/metadef-schema';
@@ -72,17 +72,7 @@ export function PropertyEditor({ heading, editing, otherNames, save, onClose, as
           <PropertyFields form={form} types={rules.types} type={values.type} renaming={editing !== undefined && values.name.trim() !== editing.name} originalName={editing?.name}
             nameWarning={prefixWarning(values.name, associations)}
           />
-          {form.formState.errors.root?.server && (
-            <p role="alert" className="rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-              {form.formState.errors.root.server.message}
-            </p>
-          )}
-          <div className="flex gap-2">
-            <Button type="submit" variant="primary" busy={form.formState.isSubmitting}>
-              {editing ? 'Save property' : 'Create property'}
-            </Button>
-            <Button onClick={onClose}>Cancel</Button>
-          </div>
+          <FormFooter problem={form.formState.errors.root?.server?.message} submitLabel={editing ? 'Save property' : 'Create property'} busy={form.formState.isSubmitting} onCancel={onClose} />
         </div>
         {/* A new type or new allowed values start the preview over, with an empty value. */}
         <PropertyPreview key={`${values.type}:${values.itemsType}`} values={values} />

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
 import { Field, inputClass } from '@/components/ui/field';
+import { ConfirmDeleteDialog } from '@/features/metadefs/components/confirm-delete-dialog';
 import { toast } from '@/components/ui/toast';
 import { TagNameTakenError, useDeleteAllTags, useDeleteTag, useRenameTag } from '@/features/metadefs/api/tag-api';
 import { tagNameProblem } from '@/features/metadefs/api/tag-rules';
@@ -88,33 +89,24 @@ export function DeleteTagDialog({ namespace, tag, onClose }: { namespace: string
     remove.reset();
     onClose();
   };
-  const run = async () => {
-    if (tag === null) return;
-    await remove.mutateAsync(tag).then(
-      () => {
-        toast('success', `Deleted tag ${tag}`);
-        close();
-      },
-      () => undefined,
-    );
-  };
   return (
-    <Dialog
-      open={tag !== null}
-      title={`Delete tag ${tag ?? ''}?`}
+    <ConfirmDeleteDialog
+      target={tag === null ? undefined : `tag ${tag}`}
+      busy={remove.isPending}
+      error={remove.error}
       onClose={close}
-      footer={
-        <>
-          <Button onClick={close}>Cancel</Button>
-          <Button variant="danger" busy={remove.isPending} onClick={() => void run()}>
-            Delete
-          </Button>
-        </>
+      onConfirm={() =>
+        tag !== null &&
+        remove.mutate(tag, {
+          onSuccess: () => {
+            toast('success', `Deleted tag ${tag}`);
+            close();
+          },
+        })
       }
     >
-      <p>Resources tagged with it keep the tag; it is only no longer offered from this namespace.</p>
-      <Failure error={remove.error} />
-    </Dialog>
+      Resources tagged with it keep the tag; it is only no longer offered from this namespace.
+    </ConfirmDeleteDialog>
   );
 }
 
