@@ -1,5 +1,5 @@
 import { expect, test, type Request } from '@playwright/test';
-import { createImage, deleteImage, getImage, projectToken, revoke } from './support/api';
+import { createImage, deleteImage, getImage, glance, projectToken, revoke } from './support/api';
 import { startServer } from './support/server';
 import { password, seed, uniqueName } from './support/stack';
 import { startSwitchableProxy } from './support/switchable-proxy';
@@ -111,5 +111,54 @@ test('a list read while Glance is down says so and offers to try again, which wo
   } finally {
     server.stop();
     await relay.stop();
+  }
+});
+
+test('Glance gone mid-upload: the transfer fails, the image shows its real state once Glance is back, and retry makes it active', async ({ page }) => {
+  test.setTimeout(180_000);
+  const alice = await projectToken('alice', 'alpha');
+  const relay = await startSwitchableProxy(seed().glance_url);
+  const server = await startServer(port + 2, ['--glance', seed().glance_url, '--glance-upstream', relay.url]);
+  const name = uniqueName('upload-fault');
+  try {
+    await signIn(page, 'alice', { path: `${server.url}/images` });
+    await page.getByRole('button', { name: 'Create image' }).click();
+    const form = page.getByRole('form', { name: 'Create image' });
+    await form.getByLabel('Image files').setInputFiles({ name: 'cut.raw', mimeType: 'application/octet-stream', buffer: Buffer.alloc(8 * 1024 * 1024, 7) });
+    await form.getByLabel('Name').fill(name);
+    // A slow uplink (the browser's own throttling), so the upload is still going when Glance goes.
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 256 * 1024 });
+    await form.getByRole('button', { name: 'Create image' }).click();
+    await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 60_000 });
+    const data = page.getByRole('region', { name: 'Data' });
+    const progress = data.getByRole('progressbar', { name: `Upload of ${name}` });
+    await expect.poll(async () => Number(await progress.getAttribute('value', { timeout: 1000 }).catch(() => '0')), { timeout: 60_000 }).toBeGreaterThan(5);
+
+    await relay.down();
+    const retry = data.getByRole('button', { name: 'Retry the data' });
+    await expect(retry).toBeVisible({ timeout: 30_000 });
+    await expect(page.getByRole('alert').filter({ hasText: 'Glance (images) is not answering' })).toBeVisible();
+
+    await relay.up();
+    await expect(page.getByRole('alert').filter({ hasText: 'Glance (images) is not answering' })).toBeHidden({ timeout: 40_000 });
+    const { body } = await glance(alice, `/v2/images?name=${encodeURIComponent(name)}`, { expect: 200 });
+    const [image] = (body as { images: { id: string; status: string }[] }).images;
+    expect(image, 'the record was created before the data').toBeDefined();
+    // What the page shows is what Glance holds: the record, without data.
+    await expect.poll(async () => (await getImage(alice, image?.id ?? '')).status, { timeout: 30_000 }).toBe('queued');
+    await expect(page.getByRole('definition').filter({ hasText: /^queued$/ }).first()).toBeVisible();
+
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await retry.click();
+    await expect(data.getByText(/^Verified \(md5, sha512\)/)).toBeVisible({ timeout: 120_000 });
+    expect(await getImage(alice, image?.id ?? '')).toMatchObject({ status: 'active', size: 8 * 1024 * 1024 });
+  } finally {
+    server.stop();
+    await relay.stop();
+    const { body } = await glance(alice, `/v2/images?name=${encodeURIComponent(name)}`);
+    for (const image of (body as { images?: { id: string }[] } | undefined)?.images ?? []) await deleteImage(alice, image.id);
+    await revoke(alice.token);
   }
 });

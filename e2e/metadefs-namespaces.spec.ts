@@ -103,7 +103,9 @@ test("an admin imports one of Glance's own files under a new name; a broken docu
   created.push(name);
   await signIn(page, 'admin');
   await page.goto('/new/metadef-namespace');
-  await page.getByLabel('Import a JSON document').check();
+  // The mode lives in the URL: the radio is checked once the navigation it starts has rendered.
+  await page.getByLabel('Import a JSON document').click();
+  await expect(page.getByLabel('Import a JSON document')).toBeChecked();
   const form = page.getByRole('form', { name: 'Import a namespace' });
 
   await form.getByLabel('Namespace JSON').fill(JSON.stringify({ namespace: 'x', visibility: 'shared', properties: { p: { type: 'text' } } }));

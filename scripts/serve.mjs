@@ -150,6 +150,14 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+// Connections to the upstreams are reused, but an idle one is closed after 1 s: sooner than
+// any upstream closes its end (gunicorn, which serves Keystone here, keeps an idle connection
+// 2 s). Node's default keeps idle sockets 5 s, so a request could go out on a connection the
+// upstream had just closed and fail with ECONNRESET: a 502 "Keystone is not answering" at random.
+const UPSTREAM_AGENT_OPTIONS = { keepAlive: true, timeout: 1000, scheduling: 'lifo' };
+const httpAgent = new http.Agent(UPSTREAM_AGENT_OPTIONS);
+const httpsAgent = new https.Agent(UPSTREAM_AGENT_OPTIONS);
+
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-authenticate', 'proxy-authorization', 'te', 'trailer', 'transfer-encoding', 'upgrade', 'host']);
 
 /** Logs a failure that a request caused, without taking the server down. */
@@ -178,11 +186,11 @@ function proxy(request, response, prefix, upstream, rest) {
   for (const [name, value] of Object.entries(request.headers)) if (!HOP_BY_HOP.has(name)) headers[name] = value;
   delete headers.origin; // same-origin for the browser; the upstream needs no CORS
   delete headers.cookie;
-  const client = target.protocol === 'https:' ? https : http;
+  const agent = target.protocol === 'https:' ? httpsAgent : httpAgent;
   const service = prefix === '/keystone' ? 'Keystone' : 'Glance';
-  // `timeout`: the upstream socket's silence limit for this request (the global agent's own is 5 s,
-  // and only idle pooled sockets should be closed that soon).
-  const outgoing = client.request(target, { method: request.method, headers, timeout: IDLE_TIMEOUT_MS }, (upstreamResponse) => {
+  // `timeout`: the upstream socket's silence limit while this request runs (the agent's 1 s is
+  // for idle pooled sockets only).
+  const outgoing = (target.protocol === 'https:' ? https : http).request(target, { method: request.method, headers, agent, timeout: IDLE_TIMEOUT_MS }, (upstreamResponse) => {
     if (response.destroyed) return upstreamResponse.destroy();
     const out = {};
     for (const [name, value] of Object.entries(upstreamResponse.headers)) if (!HOP_BY_HOP.has(name)) out[name] = value;
@@ -199,7 +207,9 @@ function proxy(request, response, prefix, upstream, rest) {
     outgoing.destroy(error);
   });
   outgoing.on('error', (error) => {
-    if (response.headersSent || response.destroyed) return response.destroy();
+    // Mid-answer, or while the browser is still sending a body (an upload): cut its connection,
+    // so it fails now. A 502 sent early may not be read until the whole body has gone out.
+    if (response.headersSent || response.destroyed || !request.complete) return response.destroy();
     response.writeHead(502, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     response.end(JSON.stringify({ error: { code: 502, title: 'Bad Gateway', message: `${service} at ${upstream} is not reachable or dropped the connection (${error.code ?? error.message}).` } }));
   });
