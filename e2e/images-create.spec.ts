@@ -184,7 +184,7 @@ test('upload through glance-direct: staged, then imported by Glance, verified', 
   await form.getByRole('button', { name: 'Create image' }).click();
   const data = page.getByRole('region', { name: 'Data' });
   await expect(data.getByText(/^Verified \(md5, sha512\)/)).toBeVisible({ timeout: 150_000 });
-  await expect(data.getByText(/\(glance-direct\)/)).toBeVisible();
+  await expect(data.getByText('Data in (glance-direct)')).toBeVisible();
   const stored = await expectStored(name, file);
   // Glance ran an import task for it (the staged path, not PUT /file).
   const { body } = await glance(alice, `/v2/images/${stored.id}/tasks`, { expect: 200 });

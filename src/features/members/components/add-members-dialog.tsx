@@ -29,6 +29,8 @@ interface AddMembersDialogProps {
   projectNames: ReadonlyMap<string, string>;
   /** Project IDs already on the member list. */
   members: ReadonlySet<string>;
+  /** The names are still being looked up: adding waits, or a name would be refused as unknown. */
+  namesLoading?: boolean;
 }
 
 const resolvedOnly = (targets: MemberTarget[]): MemberTargetRef[] =>
@@ -39,7 +41,7 @@ const resolvedOnly = (targets: MemberTarget[]): MemberTargetRef[] =>
  * result per project. An image that is not shared is made shared in the same flow, after
  * saying what that changes.
  */
-export function AddMembersDialog({ image, open, onClose, projectNames, members }: AddMembersDialogProps) {
+export function AddMembersDialog({ image, open, onClose, projectNames, members, namesLoading = false }: AddMembersDialogProps) {
   const { add } = useMemberWrites(image.id);
   const makeShared = useMakeShared(image.id);
   const [results, setResults] = useState<MemberWriteResult[] | null>(null);
@@ -104,7 +106,7 @@ export function AddMembersDialog({ image, open, onClose, projectNames, members }
       footer={
         <>
           <Button onClick={close}>{results ? 'Close' : 'Cancel'}</Button>
-          <Button type="submit" form="add-members-form" variant="primary" busy={form.formState.isSubmitting}>
+          <Button type="submit" form="add-members-form" variant="primary" busy={form.formState.isSubmitting || namesLoading}>
             {needsSwitch ? 'Make shared and add' : 'Add'}
           </Button>
         </>
@@ -122,7 +124,11 @@ export function AddMembersDialog({ image, open, onClose, projectNames, members }
       <form id="add-members-form" onSubmit={(event) => void onSubmit(event)} noValidate>
         <Field
           label="Projects"
-          hint="Project names or IDs, separated by commas or new lines. Names work for the projects you can look up; for any other project, ask its members for the ID."
+          hint={
+            namesLoading
+              ? 'Looking up the project names you can use…'
+              : 'Project names or IDs, separated by commas or new lines. Names work for the projects you can look up; for any other project, ask its members for the ID.'
+          }
           error={form.formState.errors.projects?.message}
         >
           <textarea className={inputClass} rows={3} spellCheck={false} {...form.register('projects')} />

@@ -16,14 +16,15 @@ const NO_NAMES: ReadonlyMap<string, string> = new Map();
 export function ImageMembersSection({ image }: { image: MemberImage }) {
   const session = useSession();
   const { isAdmin, canWrite } = usePermissions();
-  const projectNames = useQuery(projectNamesQuery(session.user.id, isAdmin)).data ?? NO_NAMES;
+  const names = useQuery(projectNamesQuery(session.user.id, isAdmin));
+  const projectNames = names.data ?? NO_NAMES;
   const owns = image.owner === session.project.id;
   return (
     <>
       {!owns && <SharedWithYou image={image} projectId={session.project.id} projectName={session.project.name} canAnswer={canWrite} projectNames={projectNames} />}
       {(owns || isAdmin) && (
         <Section title="Members">
-          <OwnerMembers image={image} manages={canWrite && (owns || isAdmin)} projectNames={projectNames} />
+          <OwnerMembers image={image} manages={canWrite && (owns || isAdmin)} projectNames={projectNames} namesLoading={names.isPending} />
         </Section>
       )}
     </>

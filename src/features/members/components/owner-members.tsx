@@ -35,10 +35,12 @@ interface OwnerMembersProps {
   /** May add and remove members (a member of the owner project, or an admin). */
   manages: boolean;
   projectNames: ReadonlyMap<string, string>;
+  /** The project names are still being looked up (names typed now could not be resolved yet). */
+  namesLoading?: boolean;
 }
 
 /** The owner's (or an admin's) view of who an image is shared with, and the ways to change it. */
-export function OwnerMembers({ image, manages, projectNames }: OwnerMembersProps) {
+export function OwnerMembers({ image, manages, projectNames, namesLoading = false }: OwnerMembersProps) {
   const shared = image.visibility === 'shared';
   // Glance answers 403 for the members of an image that is not shared: do not ask.
   const members = useQuery({ ...memberQueries.list(image.id), enabled: shared });
@@ -148,6 +150,7 @@ export function OwnerMembers({ image, manages, projectNames }: OwnerMembersProps
             open={adding}
             onClose={() => setAdding(false)}
             projectNames={projectNames}
+            namesLoading={namesLoading}
             members={memberIds}
           />
           <RemoveMembersDialog

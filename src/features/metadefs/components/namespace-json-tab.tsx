@@ -28,7 +28,7 @@ export function NamespaceJsonTab({ namespace, access }: NamespaceTabProps) {
           <>
             {' '}
             To copy it under another name,{' '}
-            <Link to={`${paths.metadefCreate}?mode=import`} className="text-sky-800 hover:underline dark:text-sky-300">
+            <Link to={`${paths.metadefCreate}?mode=import`} className="text-sky-800 underline dark:text-sky-300">
               import it
             </Link>
             .
