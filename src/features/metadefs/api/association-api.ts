@@ -1,6 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { metadefKeys } from '@/features/metadefs/api/metadef-keys';
+import { useMetadefWrite } from '@/features/metadefs/api/metadef-write';
 import { glance } from '@/lib/glance';
 
 // A namespace's resource-type associations: each change is one request (add one, remove one).
@@ -29,11 +28,8 @@ export function associationBody(form: AssociationForm): Record<string, string> {
   return { name: form.name, ...(form.prefix ? { prefix: form.prefix } : {}), ...(form.propertiesTarget ? { properties_target: form.propertiesTarget } : {}) };
 }
 
-function useAssociationMutation<Variables>(mutationFn: (variables: Variables) => Promise<unknown>) {
-  const queryClient = useQueryClient();
-  // The namespace document lists its associations, and the image editor's catalogue follows them.
-  return useMutation({ mutationFn, onSettled: () => queryClient.invalidateQueries({ queryKey: metadefKeys.all }) });
-}
+// The namespace document lists its associations, and the image editor's catalogue follows them.
+const useAssociationMutation = <Variables>(mutationFn: (variables: Variables) => Promise<unknown>) => useMetadefWrite(mutationFn, 'settled');
 
 /** POST …/resource_types (409 when the type is already associated; a new type name is created). */
 export const useAddAssociation = (namespace: string) =>

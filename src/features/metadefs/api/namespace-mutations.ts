@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { metadefKeys } from '@/features/metadefs/api/metadef-keys';
+import { useMetadefWrite } from '@/features/metadefs/api/metadef-write';
 import { namespaceSchema, type Namespace } from '@/features/metadefs/api/metadef-schema';
 import { namespacePutBody, type NamespaceFields } from '@/features/metadefs/api/namespace-update';
 import { isApiError } from '@/lib/api-error';
@@ -13,11 +14,7 @@ const nsPath = (name: string) => `${NAMESPACES}/${encodeURIComponent(name)}`;
 
 /** POST /v2/metadefs/namespaces: a form's fields, or a whole imported document. */
 export function useCreateNamespace() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: Record<string, unknown>) => glance().json(NAMESPACES, namespaceSchema, { method: 'POST', json: body }),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: metadefKeys.all }),
-  });
+  return useMetadefWrite((body: Record<string, unknown>) => glance().json(NAMESPACES, namespaceSchema, { method: 'POST', json: body }));
 }
 
 export interface UpdateVariables {

@@ -1,5 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { metadefKeys } from '@/features/metadefs/api/metadef-keys';
+import { useMetadefWrite } from '@/features/metadefs/api/metadef-write';
 import { metadefObjectSchema } from '@/features/metadefs/api/metadef-schema';
 import { objectWrite } from '@/features/metadefs/api/object-form-model';
 import { glance } from '@/lib/glance';
@@ -15,24 +14,16 @@ export interface SaveObjectVariables {
 
 /** Creates (POST) or replaces (PUT: the whole object, its properties included) one object. Pessimistic. */
 export function useSaveObject(namespace: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, originalName }: SaveObjectVariables) => {
-      const write = objectWrite(body, originalName);
-      const path = write.name === undefined ? objectsPath(namespace) : `${objectsPath(namespace)}/${encodeURIComponent(write.name)}`;
-      return glance().json(path, metadefObjectSchema, { method: write.method, json: write.body });
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: metadefKeys.all }),
+  return useMetadefWrite(({ body, originalName }: SaveObjectVariables) => {
+    const write = objectWrite(body, originalName);
+    const path = write.name === undefined ? objectsPath(namespace) : `${objectsPath(namespace)}/${encodeURIComponent(write.name)}`;
+    return glance().json(path, metadefObjectSchema, { method: write.method, json: write.body });
   });
 }
 
 /** DELETE one object (Glance answers 403 when the namespace is protected). */
 export function useDeleteObject(namespace: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (name: string) => {
-      await glance().send(`${objectsPath(namespace)}/${encodeURIComponent(name)}`, { method: 'DELETE' });
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: metadefKeys.all }),
+  return useMetadefWrite(async (name: string) => {
+    await glance().send(`${objectsPath(namespace)}/${encodeURIComponent(name)}`, { method: 'DELETE' });
   });
 }

@@ -1,5 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { metadefKeys } from '@/features/metadefs/api/metadef-keys';
+import { useMetadefWrite } from '@/features/metadefs/api/metadef-write';
 import { propertySchema, type Property } from '@/features/metadefs/api/metadef-schema';
 import { propertyWrite, type PropertyFormValues } from '@/features/metadefs/api/property-form-model';
 import { glance } from '@/lib/glance';
@@ -19,24 +18,16 @@ export interface SavePropertyVariables {
  * editor's catalogue included.
  */
 export function useSaveProperty(namespace: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ values, originalName, original }: SavePropertyVariables) => {
-      const write = propertyWrite(values, originalName, original);
-      const path = write.name === undefined ? propertiesPath(namespace) : `${propertiesPath(namespace)}/${encodeURIComponent(write.name)}`;
-      return glance().json(path, propertySchema, { method: write.method, json: write.body });
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: metadefKeys.all }),
+  return useMetadefWrite(({ values, originalName, original }: SavePropertyVariables) => {
+    const write = propertyWrite(values, originalName, original);
+    const path = write.name === undefined ? propertiesPath(namespace) : `${propertiesPath(namespace)}/${encodeURIComponent(write.name)}`;
+    return glance().json(path, propertySchema, { method: write.method, json: write.body });
   });
 }
 
 /** DELETE one property (Glance answers 403 when the namespace is protected). */
 export function useDeleteProperty(namespace: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async (name: string) => {
-      await glance().send(`${propertiesPath(namespace)}/${encodeURIComponent(name)}`, { method: 'DELETE' });
-    },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: metadefKeys.all }),
+  return useMetadefWrite(async (name: string) => {
+    await glance().send(`${propertiesPath(namespace)}/${encodeURIComponent(name)}`, { method: 'DELETE' });
   });
 }

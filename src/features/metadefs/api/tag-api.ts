@@ -1,6 +1,7 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import { metadefKeys } from '@/features/metadefs/api/metadef-keys';
+import { useMetadefWrite } from '@/features/metadefs/api/metadef-write';
 import { tagsSchema } from '@/features/metadefs/api/metadef-schema';
 import { splitNewTags } from '@/features/metadefs/api/tag-rules';
 import { toTagQuery, type TagListState } from '@/features/metadefs/api/tag-list-params';
@@ -69,13 +70,7 @@ async function addTags(namespace: string, names: readonly string[]): Promise<Add
   return split;
 }
 
-function useTagMutation<Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSettled: () => queryClient.invalidateQueries({ queryKey: metadefKeys.all }),
-  });
-}
+const useTagMutation = <Variables, Result>(mutationFn: (variables: Variables) => Promise<Result>) => useMetadefWrite(mutationFn, 'settled');
 
 export const useAddTags = (namespace: string) => useTagMutation((names: readonly string[]) => addTags(namespace, names));
 
