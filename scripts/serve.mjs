@@ -322,7 +322,7 @@ function handle(request, response) {
 function serveIndex(request, response) {
   const file = join(dist, 'index.html');
   if (base === '/') return serveFile(request, response, file, { immutable: false });
-  // Rewritten per server, so sent uncompressed (about 1 KiB); the precompressed copies have the root base.
+  // Rewritten for this server's base and sent uncompressed (about 1.5 KiB; the build writes no copies of index.html).
   const html = Buffer.from(readFileSync(file, 'utf8').replace(/<base href="[^"]*"/, `<base href="${base}"`));
   response.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES['.html'], 'Content-Length': html.length, 'Cache-Control': 'no-cache' });
   response.end(request.method === 'HEAD' ? undefined : html);
